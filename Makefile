@@ -1,0 +1,48 @@
+# Two commands: `make dataset` builds the release from seeds/ into dist/, `make test` runs the tests.
+# Each creates .venv and installs the exact versions in requirements.lock on first use.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+export DAGSTER_HOME := $(CURDIR)/.dagster
+
+.PHONY: dataset test eval bench dev lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==24.3.1" "setuptools==80.9.0"
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
+	@mkdir -p $(DAGSTER_HOME)
+	@touch $(STAMP)
+
+dataset: $(STAMP)
+	$(BIN)/python -m pipeline build --seeds seeds --dist dist
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+# Score a release of the development documents against their gold annotations.
+eval: $(STAMP)
+	@tmp=$$(mktemp -d) && \
+	rel=$$($(BIN)/python -m pipeline build --seeds $(SHARED)/eval/dev/articles --dist $$tmp/dist | tail -1) && \
+	$(BIN)/python $(SHARED)/eval/score.py $$rel $(SHARED)/eval/dev/articles $(SHARED)/eval/dev/gold; \
+	status=$$?; rm -rf $$tmp; exit $$status
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+# The Dagster UI with this repository's run history (DAGSTER_HOME=.dagster).
+dev: $(STAMP)
+	$(BIN)/dagster dev
+
+# Refresh requirements.lock from the current .venv (after changing pyproject.toml dependencies).
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v -E "^(pip|setuptools|wheel)==" > requirements.lock
+
+clean:
+	rm -rf $(VENV) .dagster .pytest_cache

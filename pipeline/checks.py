@@ -1,0 +1,56 @@
+"""Cross-table rules that a release must satisfy, as plain functions over DataFrames.
+
+Belongs here: rules that need more than one table or the document texts
+(keys, foreign keys, spans). Each returns the failing rows, so the Dagster
+checks in `pipeline.defs.checks` can show a sample and block the release.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.metadata import TableSchema
+
+
+def primary_key_violations(frame: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
+    """Rows whose primary key is null or repeated."""
+    key = list(schema.primary_key)
+    nulls = frame[key].isna().any(axis=1)
+    dupes = frame.duplicated(subset=key, keep=False)
+    return frame[nulls | dupes]
+
+
+def foreign_key_violations(frame: pd.DataFrame, schema: TableSchema, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Rows whose declared foreign keys do not resolve (null keys are allowed)."""
+    bad = pd.Series(False, index=frame.index)
+    for fk in schema.foreign_keys:
+        target = frame if fk.resource == schema.name else tables[fk.resource]
+        valid = set(map(tuple, target[list(fk.reference_fields)].astype(object).itertuples(index=False)))
+        values = frame[list(fk.fields)].astype(object)
+        present = values.notna().all(axis=1)
+        resolved = pd.Series([tuple(v) in valid for v in values.itertuples(index=False)], index=frame.index, dtype=bool)
+        bad |= present & ~resolved
+    return frame[bad]
+
+
+def span_violations(frame: pd.DataFrame, document_texts: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose `text` is not the body at [char_start, char_end) or lies outside its evidence sentence."""
+    if frame.empty:
+        return frame
+    bodies = dict(zip(document_texts["document_id"], document_texts["body"]))
+    bad = []
+    for row in frame.itertuples():
+        body = bodies.get(row.document_id)
+        start, end = int(row.char_start), int(row.char_end)
+        ok = body is not None and 0 <= start < end <= len(body)
+        if ok and hasattr(row, "text"):
+            ok = body[start:end] == row.text
+        if ok and hasattr(row, "evidence"):
+            evidence = row.evidence
+            # The evidence must be a sentence of the body that contains the span.
+            found = body.rfind(evidence, 0, start + 1) if isinstance(evidence, str) else -1
+            while found != -1 and found + len(evidence) < end:
+                found = -1
+            ok = found != -1
+        bad.append(not ok)
+    return frame[pd.Series(bad, index=frame.index, dtype=bool)]

@@ -1,0 +1,55 @@
+"""Ingestion assets: raw input files -> documents, their texts and rejections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from pipeline.defs.resources import PipelineSettings
+from pipeline.defs.tables import output
+from pipeline.extract.registry import Registry, load_registry
+from pipeline.ingest import documents as ingest
+
+INGESTION_VERSION = "1.0.0"
+
+
+@dg.asset(group_name="ingestion", code_version=INGESTION_VERSION, compute_kind="python")
+def raw_documents(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.Output:
+    """Every input file under the seeds folder, as bytes with its path."""
+    inputs = ingest.read_inputs(settings.seeds_path)
+    return dg.Output(inputs, metadata={
+        "dagster/row_count": dg.MetadataValue.int(len(inputs)),
+        "seeds_dir": dg.MetadataValue.path(str(settings.seeds_path)),
+        "total_bytes": dg.MetadataValue.int(sum(len(i.content) for i in inputs)),
+    })
+
+
+@dg.multi_asset(
+    group_name="ingestion",
+    outs={
+        "core_documents": dg.AssetOut(code_version=INGESTION_VERSION, description="Accepted documents (published as `documents`)."),
+        "core_document_texts": dg.AssetOut(code_version=INGESTION_VERSION, description="Normalised body of each document (not published)."),
+        "core_rejected_documents": dg.AssetOut(code_version=INGESTION_VERSION, description="Inputs that did not become documents, with the reason (published as `rejected_documents`)."),
+    },
+    compute_kind="python",
+)
+def core_documents(raw_documents, settings: PipelineSettings):
+    documents, texts, rejected = ingest.ingestion_tables(raw_documents, settings.max_bytes)
+    yield output("documents", documents, output_name="core_documents")
+    yield output("document_texts", texts, output_name="core_document_texts")
+    yield output("rejected_documents", rejected, output_name="core_rejected_documents")
+
+
+@dg.asset(group_name="ingestion", code_version=INGESTION_VERSION, compute_kind="python")
+def raw_entity_registry(settings: PipelineSettings) -> dg.Output[Registry]:
+    """The reference registry of known entities (seeds/reference/entities.csv)."""
+    registry = load_registry(Path(settings.reference_dir) / "entities.csv")
+    counts: dict[str, int] = {}
+    for e in registry.entities.values():
+        counts[e.entity_type] = counts.get(e.entity_type, 0) + 1
+    return dg.Output(registry, metadata={
+        "dagster/row_count": dg.MetadataValue.int(len(registry.entities)),
+        "by_type": dg.MetadataValue.json(counts),
+        "surface_forms": dg.MetadataValue.int(len(registry.by_surface)),
+    })

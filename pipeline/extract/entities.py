@@ -1,0 +1,493 @@
+"""Entity mentions: registry look-up plus discovery of names the registry lacks.
+
+Belongs here: finding the spans that name organisations, AI models, products
+and people in one document, and grouping a document's surface forms into
+entities (aliases, abbreviations, short forms, surnames). Linking across the
+corpus lives in `facts`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extract.registry import Registry, slugify
+
+EXTRACTOR = "entities"
+VERSION = "1.0.0"
+
+# ---------------------------------------------------------------- word lists
+# Last words that make a capitalised phrase an organisation's name.
+ORG_SUFFIXES = frozenset(
+    """
+    Group Holding Holdings Technology Technologies Tech Corp Corporation Co Company Inc Ltd Limited
+    Capital Securities Research Insight Insights Advisory Management Partners Ventures Investment Investments
+    Bank University Institute Academy Laboratory Lab Labs Administration Commission Council Ministry
+    Department Bureau Agency Association Federation Forum Hospital Center Centre Port Exchange Park
+    Robotics Semiconductor Semiconductors Electronics Motor Motors Materials Media Network Networks
+    Energy Power Mining Intelligence Cloud Data Analytics Consulting Consultancy Fund Foundation Society
+    Office Court Committee Alliance Industries Industrial Systems Solutions Software Microelectronics
+    Circuits Pharmaceutical Pharma Medical Healthcare Health Telecom Communications Mobile Unicom Studio Studios
+    Grid Airlines Auto Automotive Vehicles Logistics Exchange Platform Operations
+    """.split()
+)
+# Short corporate suffixes dropped to make a short-form alias ("Moore Threads Technology" -> "Moore Threads").
+DROPPABLE_SUFFIXES = frozenset(
+    "Group Holding Holdings Technology Technologies Tech Corp Corporation Co Company Inc Ltd Limited Robotics".split()
+)
+CONNECTORS = frozenset({"of", "and", "for", "&", "the", "on", "in"})
+# Capitalised words that start sentences or describe rather than name.
+NOT_NAME_WORDS = frozenset(
+    """
+    The A An This That These Those Its It Their His Her Our We They He She I In On At By For From With Since
+    As And But Or If When While After Before Under Over Among Between Into Through During Without Within
+    Chinese China's Domestic Foreign Global International Local National State Rival Rivals Shares Officials
+    According Analysts Investors Existing Industry-specific Meanwhile However Still Yet Also Despite Including
+    Looking Speaking Founded Leveraging Traditional Power One Two Three Some Many Most More Several Other
+    Beijing-based Shanghai-based Shenzhen-based Hangzhou-based Hong Kong-based Taiyuan-based Chief Senior
+    Deputy Vice Former Executive Mr Ms Dr Professor President Premier Minister Director Manager Head Founder
+    New Last Next Every Each All Both Such Not No Only Now Then Here There Why How What Who Where
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    """.split()
+)
+# Places are not entities (guidelines: countries, cities, provinces, regions).
+PLACES = frozenset(
+    """
+    China Beijing Shanghai Shenzhen Guangzhou Hangzhou Hong Kong Macao Macau Taiwan Tianjin Chongqing Chengdu Wuhan
+    Nanjing Suzhou Xi'an Hefei Jinan Qingdao Xiamen Ningbo Dalian Shenyang Harbin Changsha Zhengzhou Kunming
+    Guiyang Nanning Fuzhou Urumqi Lhasa Lanzhou Yinchuan Xining Hohhot Taiyuan Shijiazhuang Nanchang Haikou
+    Zhongwei Heze Dongguan Foshan Zhuhai Wuxi Guangdong Zhejiang Jiangsu Shandong Sichuan Hubei Hunan Henan
+    Hebei Fujian Anhui Jiangxi Yunnan Guizhou Shanxi Shaanxi Gansu Qinghai Hainan Jilin Liaoning Heilongjiang
+    Xinjiang Tibet Ningxia Guangxi Inner Mongolia Yangshan Pudong Zhongguancun Asia Europe Africa America
+    Americas United States U.S. US USA Britain UK U.K. Japan Korea South North India Germany France Singapore
+    Russia Canada Australia Brazil Italy Spain Netherlands Switzerland Israel Vietnam Thailand Malaysia
+    Indonesia Philippines Saudi Arabia UAE Dubai Silicon Valley Washington Tokyo Seoul London Paris Middle
+    East West Southeast
+    """.split()
+)
+# Words after a capitalised token that mark a model's variant ("Gemini 2.5 Flash Image", "Doubao 1.5 thinking").
+MODEL_VARIANT_WORDS = frozenset(
+    "Pro Max Turbo Flash Thinking Lite Mini Plus Ultra Vision Image Video Instruct Preview Coder Omni Chat "
+    "Reasoner Air Nano Distill Speed".split()
+)
+# Tier words that news copy sometimes writes in lower case ("Doubao 1.5 thinking"); generic nouns are not among them.
+MODEL_TIER_WORDS = frozenset("pro max turbo flash thinking lite mini plus ultra".split())
+# Titles that introduce a person ("chief analyst Fang Ruoxi"); the roles module shares them.
+TITLE_HEADS = (
+    "chairman", "chairwoman", "chair", "president", "vice president", "chief executive", "chief executive officer",
+    "ceo", "cto", "cfo", "coo", "chief technology officer", "chief financial officer", "chief operating officer",
+    "chief scientist", "founder", "co-founder", "cofounder", "head", "director", "general manager", "manager",
+    "minister", "vice minister", "deputy minister", "secretary", "secretary-general", "spokesperson", "spokesman",
+    "spokeswoman", "analyst", "economist", "strategist", "researcher", "scientist", "engineer", "professor",
+    "partner", "managing director", "fund manager", "dean", "governor", "mayor", "commissioner", "administrator",
+    "chief", "lead", "leader", "officer", "executive", "adviser", "advisor", "consultant", "official",
+    "vice chairman", "board chairman", "principal", "investor", "designer", "developer", "architect",
+    "product manager", "vice-president", "deputy director", "deputy head", "deputy general manager",
+    "chief economist", "chief analyst", "senior analyst", "research director", "portfolio manager",
+)
+
+# Compound adjectives after a name still name the entity ("Nasdaq-style", "Tencent-backed", "Spark-based").
+_COMPOUND = r"(?:style|listed|based|backed|owned|led|made|designed|developed|built|powered|like|linked|affiliated|funded|controlled|run|branded|class|series)\b"
+_NAME_TOKEN = re.compile(r"[A-Z][\w]*(?:[-.][\w]+)*\.?|&|of|and|for|the|on|in", re.UNICODE)
+_PERSON = r"[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}"
+_PERSON_CUES = [
+    re.compile(r"\b(?:said|says|told|according to|wrote|added)\s+(" + _PERSON + r")(?=,|\.|\s+(?:in|on|at|of)\b)"),
+    re.compile(r"(?:^|[.\"\u201d]\s|\n)(" + _PERSON + r"),\s+(?:a |an |the )?(?:[a-z-]+ ){0,4}(?:"
+               + "|".join(sorted({re.escape(t) for t in TITLE_HEADS}, key=len, reverse=True)) + r")\b"),
+    re.compile(r"\b(" + _PERSON + r")\s+(?:said|says|told|added|wrote|noted|argued|estimated|expects|believes)\b"),
+    re.compile(r"\b(?:by|from|with)\s+(" + _PERSON + r"),\s+(?:a |an |the )?(?:former |deputy |senior |vice |chief )*"
+               + r"(?:" + "|".join(sorted({re.escape(t) for t in TITLE_HEADS}, key=len, reverse=True)) + r")\b"),
+    re.compile(r"\b(?:" + "|".join(sorted({re.escape(t) for t in TITLE_HEADS}, key=len, reverse=True))
+               + r")\s+(" + _PERSON + r")\b(?!\s+(?:Group|Technologies|Technology|Capital|Research))"),
+]
+# Common Chinese surnames: a two- or three-word name that starts with one is family-name first.
+CHINESE_SURNAMES = frozenset(
+    """
+    Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song Tang
+    Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Jia Ding Wei Xue Ye Yan Lu Du Dai Xia Zhong
+    Wan Qian Tan Ren Lei Fan Fang Shi Yao Liao Zou Xiong Jin Hao Kong Bai Cui Kang Mao Qiu Qin Gu Hou Shao Meng
+    Long Duan Lei Qian Tang Yin Yi Chang Wen Niu Gai Ni Ke Fu Lai Bao Mo Ge Xing Qi Zhan Ou Yue Hong
+    """.split()
+)
+
+PERSON_STOP = NOT_NAME_WORDS - CHINESE_SURNAMES
+NOT_PERSON_WORDS = frozenset("Index Market Board Exchange Plan Conference Expo Games Forum Summit Award".split())
+# Descriptive words that may precede an organisation's name but are not part of it.
+ORG_LEADING_NOISE = frozenset(
+    """
+    The A An This That These Those Its It Their His Her Our We They He She I In On At By For From With Since
+    As And But Or If When While After Before Under Over Among Between Into Through During Without Within
+    Rival Rivals Shares Officials According Analysts Investors Existing Meanwhile However Still Yet Also Despite
+    Including Speaking Founded Leveraging Both Each All Such Only Now Then Here There Unlike Like
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    """.split()
+)
+INSTITUTION_HEADS = frozenset("Ministry University Bank Academy Institute Bureau Department Office Court Council Commission".split())
+INSTITUTION_SUFFIXES = frozenset("University Institute Academy Hospital Laboratory Lab Port".split())
+_PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w ]+)/(?:[A-Z][\w. -]+)\)")
+_AFTER_TITLE = re.compile(
+    r"\b(?:" + "|".join(sorted({re.escape(t) for t in TITLE_HEADS}, key=len, reverse=True)) + r")\s+(?:at|of|with|for)\s+"
+    r"(?:the\s+)?(?:(?:[A-Z][\w]*(?:\s+[A-Z][\w]*)?)-based\s+|[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){0,3}?"
+    r"((?:[A-Z][\w&]*(?:-[A-Za-z]+)?)(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&]*(?:-[A-Za-z]+)?){0,4})(?!['\u2019]s)"
+)
+_PRODUCT_CODE = re.compile(
+    r"(?<![\w-])([A-Z][A-Za-z]*\d+[A-Za-z\d]*)(?:\s+[a-z-]+){0,3}\s+(?:system|systems|chip|chips|processor|processors|"
+    r"server|servers|GPU|GPUs|accelerator|accelerators|phone|smartphone|robot|robots|humanoid|car|vehicle|SUV|cluster|"
+    r"supercomputer|glasses|headset|laptop|tablet|card|cards|module|platform)\b"
+)
+_MODEL_APPOSITION = re.compile(
+    r"(?<![\w-])([A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z][a-z]{2,})(?:\s+[A-Z][\w.]*)?,\s+(?:an?|the|its)\s+(?:(?!of\b)[\w-]+\s+){0,4}?"
+    r"(?:model|chatbot|assistant|LLM)\b(?!\s+(?:of|for)\b|-)"
+)
+
+_ORG_RUN = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w]*(?:-[A-Z\d][\w]*)*\.?|\d[\w]*)(?:\s+(?:of|and|for|&|the|on)?\s*(?:[A-Z][\w]*(?:-[\w]+)*\.?))*"
+)
+_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.]{1,11})\)")
+_MODEL_HYPHEN = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]*[A-Za-z0-9]*(?:-[A-Za-z0-9.]*\d[A-Za-z0-9.]*)+(?:-[A-Za-z0-9]+)*)(?![\w-])")
+_VERSION = re.compile(r"(?:V?\d+(?:\.\d+)*[A-Za-z]{0,3}|[A-Z]{1,2}\d+[A-Za-z]?)")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    key: str                 # registry entity_id, or a provisional slug for discovered names
+    name: str                # the fullest name known for the entity
+    entity_type: str
+    parent_entity_id: str | None = None
+    discovered: bool = False
+    rule: str = "registry"
+
+
+@dataclass
+class DocumentEntities:
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: dict[str, set[str]] = field(default_factory=dict)  # key -> surface forms in this document
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation as a prefix tree, so look-up cost does not grow with the registry."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches, optional = [], False
+        for ch in sorted(node):
+            if ch == "":
+                optional = True
+                continue
+            branches.append(re.escape(ch) + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            body = "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+class EntityFinder:
+    """Finds entity mentions in a document body with a registry and discovery rules."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        forms = sorted(registry.by_surface, key=len, reverse=True)
+        # A name may not continue into a letter, digit or hyphenated suffix ("Qwen" inside "Qwen3", "DeepSeek-R1").
+        self._known = re.compile(r"(?<![\w-])(?:" + _trie_pattern(forms) + r")(?![\w]|-(?!" + _COMPOUND + r")[\w]|\.\d)")
+        self._families = {
+            surface: registry.by_surface[surface]
+            for surface in registry.by_surface
+            if registry.entities[registry.by_surface[surface]].entity_type in ("ai_model", "product")
+        }
+        family_forms = sorted(self._families, key=len, reverse=True)
+        self._versioned = re.compile(
+            r"(?<![\w-])(" + _trie_pattern(family_forms) + r")"
+            r"((?:[ -](?:[A-Z][a-z]+|3D|\d[A-Za-z]*))?[ -](?:" + _VERSION.pattern + r")"
+            r"(?:[ -](?:" + "|".join(sorted(MODEL_VARIANT_WORDS | MODEL_TIER_WORDS, key=len, reverse=True))
+            + r"|[A-Z][a-z]+(?= (?:model|chip|series|version)))){0,3})"
+            r"(?![\w]|-[\w]|\.\d)",
+        )
+
+    # ------------------------------------------------------------ finding
+    def find(self, body: str) -> DocumentEntities:
+        candidates: list[Mention] = []
+        candidates += self._registry_mentions(body)
+        candidates += self._versioned_mentions(body)
+        candidates += self._hyphenated_models(body)
+        candidates += self._organisations(body)
+        candidates += self._organisations_after_titles(body)
+        candidates += self._products_by_noun(body)
+        candidates += self._models_by_apposition(body)
+        candidates += self._people(body)
+        credits = [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(body)]
+        candidates = [c for c in candidates if not any(s <= c.start < e for s, e in credits)]
+        chosen = _non_overlapping(candidates)
+        doc = DocumentEntities()
+        doc.mentions = chosen
+        self._abbreviations(body, doc)
+        self._short_forms(body, doc)
+        doc.mentions.sort(key=lambda m: m.start)
+        for m in doc.mentions:
+            doc.aliases.setdefault(m.key, set()).add(m.text)
+        return doc
+
+    def _registry_mentions(self, body: str) -> list[Mention]:
+        out = []
+        for match in self._known.finditer(body):
+            entity = self.registry.lookup(match.group(0))
+            if entity is None:
+                continue
+            out.append(Mention(match.start(), match.end(), match.group(0), entity.entity_id, entity.name,
+                               entity.entity_type, entity.parent_entity_id))
+        return out
+
+    def _versioned_mentions(self, body: str) -> list[Mention]:
+        """A known model or product family followed by a version: "Kling 2.1", "Ascend 950PR"."""
+        out = []
+        for match in self._versioned.finditer(body):
+            family_text, tail = match.group(1), match.group(2)
+            family_id = self._families.get(family_text)
+            if family_id is None:
+                continue
+            text = match.group(0)
+            # A bare number after a family name is more often a quantity than a version ("Kling 2 times").
+            if re.fullmatch(r"[ -]\d{1,3}", tail) and not re.match(r"\s+(?:model|chip|series|and|or|,|\))", body[match.end():match.end() + 8]):
+                if family_text in self.registry.by_surface and self.registry.lookup(family_text).entity_type != "product":
+                    continue
+            entity = self.registry.lookup(text)
+            if entity is not None:
+                out.append(Mention(match.start(), match.end(), text, entity.entity_id, entity.name,
+                                   entity.entity_type, entity.parent_entity_id))
+                continue
+            family = self.registry.entities[family_id]
+            out.append(Mention(match.start(), match.end(), text, slugify(text), text, family.entity_type,
+                               family.entity_id, discovered=True, rule="family+version"))
+        return out
+
+    def _hyphenated_models(self, body: str) -> list[Mention]:
+        """Model-shaped names: a capitalised word joined by hyphens to version codes ("GLM-4.5", "MiniMax-M1")."""
+        out = []
+        for match in _MODEL_HYPHEN.finditer(body):
+            text = match.group(1).rstrip(".")
+            if text.startswith(("COVID", "Covid")) or re.fullmatch(r"[A-Z]\d*-\d+", text):
+                continue
+            if re.match(r"[-\s]*(?:year|month|day|week|hour|minute|second|fold|point|nanometre|nanometer|nm)\b",
+                        body[match.end():match.end() + 12]):
+                continue
+            entity = self.registry.lookup(text)
+            if entity is not None:
+                out.append(Mention(match.start(), match.start() + len(text), text, entity.entity_id, entity.name,
+                                   entity.entity_type, entity.parent_entity_id))
+                continue
+            base = text.split("-")[0]
+            family = self.registry.lookup(base)
+            etype = family.entity_type if family and family.entity_type in ("ai_model", "product") else "ai_model"
+            parent = family.entity_id if family else None
+            out.append(Mention(match.start(), match.start() + len(text), text, slugify(text), text, etype, parent,
+                               discovered=True, rule="model-shape"))
+        return out
+
+    def _organisations(self, body: str) -> list[Mention]:
+        """Capitalised phrases that end in an organisation word ("Lingxi Securities", "Ministry of Transport")."""
+        out = []
+        for match in _ORG_RUN.finditer(body):
+            for start, words in _name_runs(match.group(0), match.start()):
+                mention = self._organisation(body, start, words)
+                if mention is not None:
+                    out.append(mention)
+        return out
+
+    def _organisation(self, body: str, start: int, words: list[str], require_suffix: bool = True) -> Mention | None:
+        # "Hong Kong-based Jinling Capital": the name starts after the "-based" word.
+        for i, w in enumerate(words[:4]):
+            if w.endswith("-based"):
+                start += len(" ".join(words[:i + 1])) + 1
+                words = words[i + 1:]
+                break
+        while words and (words[0] in ORG_LEADING_NOISE or words[0] in CONNECTORS):
+            start += len(words[0]) + 1
+            words = words[1:]
+        while words and words[-1] in CONNECTORS:
+            words = words[:-1]
+        if not words:
+            return None
+        last = words[-1].rstrip(".")
+        is_institution = words[0] in INSTITUTION_HEADS and len(words) >= 3 and words[1] == "of"
+        if require_suffix and not (last in ORG_SUFFIXES or is_institution):
+            return None
+        if all(w in ORG_SUFFIXES or w in CONNECTORS for w in words):
+            return None
+        if len(words) == 1 and require_suffix:
+            return None
+        # "East Data", "Shanghai Energy": a place and one organisation word is rarely a name.
+        if len(words) == 2 and words[0] in PLACES and last not in INSTITUTION_SUFFIXES:
+            return None
+        if any(w in PLACES for w in words) and len(words) == sum(w in PLACES for w in words):
+            return None
+        text = " ".join(words)
+        if text.endswith(".") and not last.endswith(("Co", "Inc", "Corp", "Ltd")):
+            text = text[:-1]
+        if body[start:start + len(text)] != text:
+            return None
+        end = start + len(text)
+        entity = self.registry.lookup(text)
+        if entity is not None:
+            return Mention(start, end, text, entity.entity_id, entity.name, entity.entity_type, entity.parent_entity_id)
+        return Mention(start, end, text, slugify(text), text, "organization", None, discovered=True,
+                       rule="org-suffix" if require_suffix else "org-after-title")
+
+    def _organisations_after_titles(self, body: str) -> list[Mention]:
+        """The capitalised name after "analyst at", "head of", "partner with": an organisation."""
+        out = []
+        for match in _AFTER_TITLE.finditer(body):
+            words = match.group(1).split()
+            mention = self._organisation(body, match.start(1), words, require_suffix=False)
+            if mention is not None and not any(w in PLACES for w in words):
+                out.append(mention)
+        return out
+
+    def _products_by_noun(self, body: str) -> list[Mention]:
+        """A model-number token before a product noun ("the NVL144 system", "its X9 chip")."""
+        out = []
+        for match in _PRODUCT_CODE.finditer(body):
+            text = match.group(1)
+            entity = self.registry.lookup(text)
+            if entity is not None:
+                continue
+            out.append(Mention(match.start(1), match.end(1), text, slugify(text), text, "product", None,
+                               discovered=True, rule="product-noun"))
+        return out
+
+    def _models_by_apposition(self, body: str) -> list[Mention]:
+        """A name glossed as a model ("RuiPath, a pathology model")."""
+        out = []
+        for match in _MODEL_APPOSITION.finditer(body):
+            text = match.group(1)
+            if text in NOT_NAME_WORDS or text in PLACES:
+                continue
+            entity = self.registry.lookup(text)
+            if entity is not None:
+                continue
+            out.append(Mention(match.start(1), match.end(1), text, slugify(text), text, "ai_model", None,
+                               discovered=True, rule="model-apposition"))
+        return out
+
+    def _people(self, body: str) -> list[Mention]:
+        """Names in attribution and apposition patterns ("said Chen Mingyu", "Tang Hao, an analyst")."""
+        out = []
+        for pattern in _PERSON_CUES:
+            for match in pattern.finditer(body):
+                text = match.group(1)
+                words = text.split()
+                if any(w in PERSON_STOP or w in PLACES or w in ORG_SUFFIXES or w in NOT_PERSON_WORDS for w in words):
+                    continue
+                if words[0] in NOT_NAME_WORDS and words[0] not in CHINESE_SURNAMES:
+                    continue
+                entity = self.registry.lookup(text)
+                if entity is not None and entity.entity_type != "person":
+                    continue
+                key = entity.entity_id if entity else slugify(text)
+                out.append(Mention(match.start(1), match.end(1), text, key, entity.name if entity else text,
+                                   "person", None, discovered=entity is None, rule="person-cue"))
+        return out
+
+    # ------------------------------------------------------------ aliases
+    def _abbreviations(self, body: str, doc: DocumentEntities) -> None:
+        """A bracketed abbreviation right after a name is an alias; its later uses are mentions."""
+        extra: list[Mention] = []
+        for m in list(doc.mentions):
+            match = _ABBREVIATION.match(body, m.end)
+            if not match:
+                continue
+            abbr = match.group(1)
+            initials = "".join(w[0] for w in m.text.split() if w[0].isupper())
+            if abbr.upper() != initials.upper() and not abbr.isupper():
+                continue
+            extra += _occurrences(body, abbr, m, rule="abbreviation")
+        doc.mentions = _non_overlapping(doc.mentions + extra)
+
+    def _short_forms(self, body: str, doc: DocumentEntities) -> None:
+        """Later uses of a shorter form: a person's surname, an organisation without its suffix."""
+        extra: list[Mention] = []
+        firsts: dict[str, Mention] = {}
+        for m in doc.mentions:
+            firsts.setdefault(m.key, m)
+        taken = {m.text for m in doc.mentions}
+        for m in firsts.values():
+            words = m.name.split()
+            shorts: list[str] = []
+            if m.entity_type == "person" and len(words) >= 2:
+                shorts.append(words[0] if words[0] in CHINESE_SURNAMES and len(words) <= 3 else words[-1])
+            if m.entity_type == "organization" and len(words) >= 2 and words[-1] in DROPPABLE_SUFFIXES:
+                short = " ".join(words[:-1])
+                if short not in PLACES and short not in NOT_NAME_WORDS:
+                    shorts.append(short)
+            for short in shorts:
+                if short in taken or self.registry.lookup(short) is not None and m.discovered:
+                    continue
+                extra += _occurrences(body, short, m, rule="short-form")
+        doc.mentions = _non_overlapping(doc.mentions + extra)
+
+
+_KEEP_PERIOD = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "U.S.", "U.K.", "St.", "Bros."})
+
+
+def _name_runs(run: str, offset: int) -> list[tuple[int, list[str]]]:
+    """Split a capitalised run into candidate names with their start offsets."""
+    pieces: list[tuple[int, list[str]]] = []
+    words: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for token in run.split():
+        idx = run.index(token, pos)
+        pos = idx + len(token)
+        words.append(token)
+        starts.append(offset + idx)
+        if token.endswith(".") and token not in _KEEP_PERIOD:
+            pieces.append((starts[0], words))
+            words, starts = [], []
+    if words:
+        pieces.append((starts[0], words))
+    out = []
+    for start, ws in pieces:
+        # "China Telecom and China Unicom": split where both sides end like names.
+        cut = 0
+        for i, w in enumerate(ws):
+            if w == "and" and 0 < i < len(ws) - 1 and ws[i - 1].rstrip(".") in ORG_SUFFIXES:
+                out.append((start, ws[cut:i]))
+                start = start + len(" ".join(ws[cut:i + 1])) + 1
+                cut = i + 1
+        out.append((start, ws[cut:]))
+    return out
+
+
+def _occurrences(body: str, surface: str, of: Mention, rule: str) -> list[Mention]:
+    out = []
+    for match in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w]|-[\w])", body):
+        out.append(Mention(match.start(), match.end(), surface, of.key, of.name, of.entity_type,
+                           of.parent_entity_id, discovered=of.discovered, rule=rule))
+    return out
+
+
+_RULE_RANK = {"registry": 0, "family+version": 1, "model-shape": 1, "person-cue": 2, "org-suffix": 3,
+              "org-after-title": 3, "product-noun": 4, "model-apposition": 4, "abbreviation": 4, "short-form": 5}
+
+
+def _non_overlapping(candidates: list[Mention]) -> list[Mention]:
+    """Longest span first, then the more trusted rule; drop anything overlapping a chosen span."""
+    chosen: list[Mention] = []
+    occupied: list[tuple[int, int]] = []
+    for m in sorted(candidates, key=lambda m: (-(m.end - m.start), _RULE_RANK.get(m.rule, 9), m.start)):
+        if any(m.start < e and s < m.end for s, e in occupied):
+            continue
+        chosen.append(m)
+        occupied.append((m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)

@@ -1,0 +1,160 @@
+"""Fact tables: run the extractors over every document and add provenance.
+
+Belongs here: one function per published fact table, named after the table,
+taking the upstream tables it is built from. Each row carries its document,
+character span, evidence sentence and the extractor's name and version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import asdict
+
+import pandas as pd
+
+from pipeline.extract import entities as entities_module
+from pipeline.extract import quantities as quantities_module
+from pipeline.extract import roles as roles_module
+from pipeline.extract import times as times_module
+from pipeline.extract.entities import EntityFinder, Mention
+from pipeline.extract.registry import Registry
+from pipeline.metadata import table_schema
+from pipeline.text import SentenceIndex
+
+
+def extractor_label(module) -> str:
+    return f"{module.EXTRACTOR}/{module.VERSION}"
+
+
+def fact_id(*parts: object) -> str:
+    """Stable identifier from the parts that make a fact unique."""
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _texts(document_texts: pd.DataFrame) -> list[tuple[str, str]]:
+    return list(zip(document_texts["document_id"], document_texts["body"]))
+
+
+def quantities(documents: pd.DataFrame, document_texts: pd.DataFrame) -> pd.DataFrame:
+    label = extractor_label(quantities_module)
+    rows = []
+    for document_id, body in _texts(document_texts):
+        index = SentenceIndex(body)
+        for q in quantities_module.extract_quantities(body):
+            row = asdict(q)
+            row.update(
+                quantity_id=fact_id(document_id, q.char_start, q.char_end, label),
+                document_id=document_id,
+                evidence=index.evidence(q.char_start, q.char_end),
+                extractor=label,
+            )
+            rows.append(row)
+    return _frame("quantities", rows)
+
+
+def time_expressions(documents: pd.DataFrame, document_texts: pd.DataFrame) -> pd.DataFrame:
+    label = extractor_label(times_module)
+    published = dict(zip(documents["document_id"], documents["published_date"]))
+    rows = []
+    for document_id, body in _texts(document_texts):
+        index = SentenceIndex(body)
+        pub = published.get(document_id)
+        for t in times_module.extract_time_expressions(body, None if pub is None or pd.isna(pub) else pub):
+            row = asdict(t)
+            row.update(
+                time_id=fact_id(document_id, t.char_start, t.char_end, label),
+                document_id=document_id,
+                evidence=index.evidence(t.char_start, t.char_end),
+                extractor=label,
+            )
+            rows.append(row)
+    return _frame("time_expressions", rows)
+
+
+def entity_tables(document_texts: pd.DataFrame, registry: Registry) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The `entities`, `entity_aliases` and `mentions` tables, linked across the corpus."""
+    label = extractor_label(entities_module)
+    finder = EntityFinder(registry)
+    mention_rows = []
+    names: dict[str, str] = {}
+    types: dict[str, Counter] = defaultdict(Counter)
+    parents: dict[str, str | None] = {}
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    first_seen: dict[str, str] = {}
+    for document_id, body in _texts(document_texts):
+        index = SentenceIndex(body)
+        for m in finder.find(body).mentions:
+            key = m.key
+            if m.discovered and key in registry.entities:
+                entity = registry.entities[key]
+                key = entity.entity_id
+            names[key] = registry.entities[key].name if key in registry.entities else max(
+                [names.get(key, ""), m.name], key=lambda n: (len(n), n))
+            types[key][m.entity_type] += 1
+            parents.setdefault(key, m.parent_entity_id)
+            surfaces[key].add(m.text)
+            first_seen.setdefault(key, document_id)
+            mention_rows.append(dict(
+                mention_id=fact_id(document_id, m.start, m.end, label),
+                document_id=document_id, entity_id=key, text=m.text,
+                char_start=m.start, char_end=m.end,
+                evidence=index.evidence(m.start, m.end), extractor=label,
+            ))
+    # Ancestors of mentioned entities are published too, so every parent link resolves.
+    wanted = list(names)
+    for key in list(names):
+        if key in registry.entities:
+            wanted += registry.ancestors(key)
+    entity_rows, alias_rows = [], []
+    for key in dict.fromkeys(wanted):
+        known = registry.entities.get(key)
+        if known:
+            entity_type = known.entity_type
+            entity_rows.append(dict(entity_id=key, name=known.name, entity_type=entity_type,
+                                    parent_entity_id=known.parent_entity_id, source=known.source, extractor=label))
+            aliases = set(known.aliases) | surfaces.get(key, set())
+            name = known.name
+        else:
+            entity_type = types[key].most_common(1)[0][0]
+            entity_rows.append(dict(entity_id=key, name=names[key], entity_type=entity_type,
+                                    parent_entity_id=parents.get(key), source=f"discovered in document {first_seen[key]}",
+                                    extractor=label))
+            aliases = surfaces[key]
+            name = names[key]
+        alias_rows += [dict(entity_id=key, alias=a) for a in sorted(aliases) if a != name]
+    entities = _frame("entities", entity_rows).sort_values("entity_id", kind="stable")
+    aliases = _frame("entity_aliases", alias_rows).drop_duplicates().sort_values(["entity_id", "alias"], kind="stable")
+    return (entities.reset_index(drop=True), aliases.reset_index(drop=True), _frame("mentions", mention_rows))
+
+
+def roles(document_texts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    label = extractor_label(roles_module)
+    entity_type = dict(zip(entities["entity_id"], entities["entity_type"]))
+    by_document = {doc: group for doc, group in mentions.groupby("document_id", sort=False)}
+    rows = []
+    for document_id, body in _texts(document_texts):
+        group = by_document.get(document_id)
+        if group is None:
+            continue
+        doc_mentions = [
+            Mention(int(r.char_start), int(r.char_end), r.text, r.entity_id, r.text, entity_type[r.entity_id])
+            for r in group.itertuples()
+        ]
+        index = SentenceIndex(body)
+        for role in roles_module.extract_roles(body, doc_mentions, index):
+            rows.append(dict(
+                role_id=fact_id(document_id, role.char_start, role.char_end, role.person_key,
+                                role.organization_key, label),
+                document_id=document_id, person_entity_id=role.person_key, title=role.title,
+                organization_entity_id=role.organization_key, char_start=role.char_start,
+                char_end=role.char_end, evidence=index.evidence(role.char_start, role.char_end), extractor=label,
+            ))
+    return _frame("roles", rows)
+
+
+def _frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    schema = table_schema(table)
+    if not rows:
+        return schema.empty_frame()
+    return schema.conform(pd.DataFrame(rows))

@@ -1,0 +1,182 @@
+"""People's roles: a named person's job or position, and the organisation it belongs to.
+
+Belongs here: the patterns of English news writing that state a role around a
+person mention ("X, chief analyst at Y", "Y's president X", "founder X"),
+working over the mentions the entity finder produced for the same document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.entities import TITLE_HEADS, Mention
+from pipeline.text import SentenceIndex
+
+EXTRACTOR = "roles"
+VERSION = "1.0.0"
+
+_TITLE_ALT = "|".join(sorted({re.escape(t) for t in TITLE_HEADS}, key=len, reverse=True))
+_TITLE = re.compile(r"\b(?:" + _TITLE_ALT + r")\b", re.IGNORECASE)
+# Words between a person and a title that do not stop an apposition.
+_APPOSITION_START = re.compile(r"^\s*,\s*(?:who is |who was |now |then )?(?:a |an |the )?")
+_CLAUSE_END = re.compile(r"(?:;|,\s*(?:said|says|told|added|and said)\b|\s+(?:said|says|told)\b|,\s*(?=\")|,\s*which\b|,\s*where\b|\s+in\s+(?:[A-Z][a-z]+)(?:[,.]|$)|[.!?](?:\s|$)|\"|\u201d)")
+_SPLIT_ROLES = re.compile(r"\s+and\s+(?=(?:a |an |the )?(?:former |deputy |senior |vice |chief |executive |co-)*(?:" + _TITLE_ALT + r")\b)|;\s*", re.IGNORECASE)
+_COMPANY_REFERENCE = re.compile(r"\b(?:the company|the group|the firm|the terminal|the platform|the startup|the start-up|its|their)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Role:
+    person_key: str
+    title: str
+    organization_key: str | None
+    char_start: int
+    char_end: int
+
+
+def _clean_title(text: str, org_texts: list[str]) -> str:
+    title = text
+    for org in org_texts:
+        title = re.sub(re.escape(org) + r"(?:['\u2019]s)?", "", title)
+    title = re.sub(r"\b(?:at|of|with|for|from)\s*$", "", title.strip(" ,"))
+    title = re.sub(r"^(?:a|an|the)\s+", "", title.strip())
+    title = re.sub(r"\s+(?:at|with|for)\s+(?:[A-Z][\w-]*-based\s+)?(?:[a-z]+\s+){0,3}$", "", title)
+    title = re.sub(r"\s{2,}", " ", title).strip(" ,")
+    return title
+
+
+def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex | None = None) -> list[Role]:
+    """Roles stated in `body` for the person mentions in `mentions`."""
+    sentences = sentences or SentenceIndex(body)
+    orgs = [m for m in mentions if m.entity_type == "organization"]
+    people = [m for m in mentions if m.entity_type == "person"]
+    roles: list[Role] = []
+    seen: set[tuple[str, str | None]] = set()
+
+    def add(person: Mention, title: str, org: Mention | None, start: int, end: int) -> None:
+        if not title or not _TITLE.search(title):
+            return
+        key = (person.key, org.key if org else None)
+        if key in seen:
+            return
+        # A role with no organisation adds nothing when the same person already has one with it.
+        if org is None and any(k[0] == person.key for k in seen):
+            return
+        if org is not None and (person.key, None) in seen:
+            roles[:] = [r for r in roles if not (r.person_key == person.key and r.organization_key is None)]
+            seen.discard((person.key, None))
+        seen.add(key)
+        roles.append(Role(person.key, title, org.key if org else None, start, end))
+
+    for person in people:
+        s_start, s_end = sentences.sentence_of(person.start, person.end)
+        # 1. Apposition after the name: "X, [a] title at/of ORG [and title of ORG2]".
+        after = body[person.end:s_end]
+        lead = _APPOSITION_START.match(after)
+        if after.startswith(",") and lead:
+            clause_start = person.end + lead.end()
+            stop = _CLAUSE_END.search(body, clause_start, s_end)
+            clause_end = stop.start() if stop else s_end
+            clause = body[clause_start:clause_end]
+            if _TITLE.match(clause) or re.match(r"^(?:[\w-]+\s+){0,4}(?:" + _TITLE_ALT + r")\b", clause, re.IGNORECASE) \
+                    or _possessive_org_first(clause_start, clause_end, orgs):
+                _appositive_roles(body, person, clause_start, clause_end, orgs, mentions, add)
+                continue
+        # 2. Title before the name: "ORG's title X", "ORG title X", "title X".
+        before_start = max(s_start, person.start - 120)
+        before = body[before_start:person.start]
+        match = re.search(r"((?:[\w-]+\s+){0,3}?(?:" + _TITLE_ALT + r"))\s+$", before, re.IGNORECASE)
+        if match:
+            title_start = before_start + match.start(1)
+            org = _org_ending_at(title_start, orgs, body)
+            if org is None:
+                org = _nearest_org_before(person.start, s_start, orgs)
+            if org is None and _sentence_initial(body, s_start, title_start):
+                # "Chief executive X told analysts": the document's main organisation.
+                org = _nearest_org_before(person.start, 0, orgs, prefer_frequent=True)
+            title = _clean_title(match.group(1), [org.text] if org else [])
+            title = re.sub(r"^(?:[A-Z][\w.]*\s+)+(?=[a-z])", "", title)
+            add(person, title, org, min(title_start, org.start) if org else title_start, person.end)
+            continue
+    for person in people:
+        # 3. "ORG was founded in 2020 by X" / "Founded in 2020 by X, ..., ORG makes".
+        s_start, s_end = sentences.sentence_of(person.start, person.end)
+        if re.search(r"\b[Ff]ounded\b[^.;]{0,40}?\bby\s+$", body[s_start:person.start]):
+            org = _nearest_org_before(person.start, s_start, orgs) or _subject_after_apposition(body, person.end, s_end, orgs)
+            add(person, "founder", org, person.start, person.end)
+    return roles
+
+
+def _sentence_initial(body: str, s_start: int, pos: int) -> bool:
+    return not body[s_start:pos].strip(" \"'\u201c")
+
+
+def _subject_after_apposition(body: str, pos: int, limit: int, orgs: list[Mention]) -> Mention | None:
+    """The organisation that opens the main clause after "by X, a former ..., ORG makes"."""
+    for org in orgs:
+        if pos <= org.start < limit and re.search(r",\s*$", body[pos:org.start]):
+            return org
+    return None
+
+
+def _possessive_org_first(start: int, end: int, orgs: list[Mention]) -> bool:
+    return any(o.start == start and o.end < end for o in orgs)
+
+
+def _appositive_roles(body, person, clause_start, clause_end, orgs, mentions, add) -> None:
+    pieces = []
+    pos = clause_start
+    for split in _SPLIT_ROLES.finditer(body, clause_start, clause_end):
+        pieces.append((pos, split.start()))
+        pos = split.end()
+    pieces.append((pos, clause_end))
+    last_org = None
+    pending_title = None
+    for p_start, p_end in pieces:
+        piece_orgs = [o for o in orgs if o.start >= p_start and o.end <= p_end]
+        text = body[p_start:p_end]
+        if not piece_orgs:
+            if _COMPANY_REFERENCE.search(text) or last_org is None:
+                ref = last_org or _nearest_org_before(person.start, max(0, person.start - 2000), orgs, prefer_frequent=True, body=body)
+                if last_org is None:
+                    pending_title = text if pending_title is None else pending_title
+                    if ref is not None and _COMPANY_REFERENCE.search(text):
+                        add(person, _clean_title(text, []), ref, person.start, p_end)
+                        last_org = ref
+                        pending_title = None
+                continue
+            continue
+        org = piece_orgs[0]
+        title = _clean_title(text, [o.text for o in piece_orgs])
+        add(person, title, org, person.start, p_end)
+        last_org = org
+        pending_title = None
+    if pending_title is not None:
+        add(person, _clean_title(pending_title, []), None, person.start, clause_end)
+
+
+def _org_ending_at(title_start: int, orgs: list[Mention], body: str) -> Mention | None:
+    for org in orgs:
+        gap = body[org.end:title_start]
+        if org.end <= title_start and re.fullmatch(r"(?:['\u2019]s)?\s*", gap):
+            return org
+    return None
+
+
+def _nearest_org_before(pos: int, limit: int, orgs: list[Mention], prefer_frequent: bool = False, body: str = "") -> Mention | None:
+    before = [o for o in orgs if limit <= o.start and o.end <= pos]
+    if not before:
+        return None
+    if prefer_frequent:
+        # The most mentioned organisation; on a tie the one named first (usually the story's subject).
+        counts: dict[str, int] = {}
+        for o in before:
+            counts[o.key] = counts.get(o.key, 0) + 1
+        best = max(counts.values())
+        return next(o for o in before if counts[o.key] == best)
+    return before[-1]
+
+
+def _org_after(pos: int, limit: int, orgs: list[Mention]) -> Mention | None:
+    after = [o for o in orgs if pos <= o.start and o.end <= limit]
+    return after[0] if after else None

@@ -1,0 +1,222 @@
+"""The release: Parquet + CSV for every published table and a Frictionless datapackage.
+
+Belongs here: writing a versioned release folder atomically and
+deterministically, the `datapackage.json` descriptor and the dataset card.
+A release is immutable: writing a version that exists with other content is
+refused.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline import __version__
+from pipeline.metadata import TableSchema, published_tables
+from pipeline.settings import release_timestamp
+
+DATASET_NAME = "china-ai-facts"
+DATASET_TITLE = "China AI facts: quantities, entities, dates and roles from news about China's AI industry"
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0",
+}
+# Spreadsheet programs run a cell that starts with one of these as a formula (OWASP CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ReleaseExistsError(RuntimeError):
+    """A release of this version exists with different content."""
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def csv_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def write_parquet(frame: pd.DataFrame, schema: TableSchema, path: Path) -> None:
+    table = pa.Table.from_pandas(frame, schema=schema.arrow, preserve_index=False)
+    table = table.replace_schema_metadata(schema.arrow.metadata)
+    pq.write_table(table, path, compression="zstd", write_statistics=True)
+
+
+def write_csv(frame: pd.DataFrame, schema: TableSchema, path: Path) -> None:
+    out = frame.copy()
+    for f in schema.fields:
+        if f.type == "string":
+            out[f.name] = out[f.name].map(csv_safe, na_action="ignore")
+        elif f.type == "number":
+            # repr-exact floats, no trailing ".0" noise differences between platforms
+            out[f.name] = out[f.name].map(lambda v: None if pd.isna(v) else repr(float(v)))
+    out.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+
+
+def _resource(schema: TableSchema, path: Path, root: Path, fmt: str) -> dict[str, Any]:
+    rel = path.relative_to(root).as_posix()
+    resource: dict[str, Any] = {
+        "name": schema.name if fmt == "csv" else f"{schema.name}-parquet",
+        "title": schema.title,
+        "description": schema.description,
+        "path": rel,
+        "profile": "tabular-data-resource",
+        "format": fmt,
+        "mediatype": "text/csv" if fmt == "csv" else "application/vnd.apache.parquet",
+        "hash": f"sha256:{sha256_of(path)}",
+        "schema": schema.frictionless(),
+    }
+    if fmt == "csv":
+        resource["encoding"] = "utf-8"
+        resource["bytes"] = path.stat().st_size
+    else:
+        # frictionless-py cannot count Parquet bytes; keep the size where it does not check it.
+        resource["file_bytes"] = path.stat().st_size
+    return resource
+
+
+def _sources(documents: pd.DataFrame) -> list[dict[str, Any]]:
+    sources = []
+    for row in documents.sort_values("source_file").itertuples():
+        source = {"title": row.title, "source_file": row.source_file, "sha256": row.sha256,
+                  "document_id": row.document_id}
+        if isinstance(row.url, str):
+            source["path"] = row.url
+        if isinstance(row.publisher, str):
+            source["publisher"] = row.publisher
+        if isinstance(row.published_date, date):
+            source["published_date"] = row.published_date.isoformat()
+        sources.append(source)
+    return sources
+
+
+def _latest_input(documents: pd.DataFrame) -> datetime | None:
+    dates = [d for d in documents["published_date"] if isinstance(d, date)]
+    if not dates:
+        return None
+    latest = max(dates)
+    return datetime(latest.year, latest.month, latest.day, tzinfo=timezone.utc)
+
+
+def dataset_card(version: str, tables: dict[str, pd.DataFrame], provenance: dict[str, Any]) -> str:
+    lines = [
+        f"# {DATASET_TITLE}",
+        "",
+        f"Version {version}. License: {LICENSE['title']} ({LICENSE['name']}).",
+        "",
+        "Every table is published twice: `data/<table>.parquet` (exact types) and `data/<table>.csv`.",
+        "`datapackage.json` describes both (Frictionless Data Package v1) with each file's SHA-256.",
+        "",
+        "## Text offsets",
+        "",
+        "`char_start`/`char_end` index a document's normalised body: Unicode NFC, line breaks as `\\n`,",
+        "each line stripped, other whitespace runs folded to one space, paragraphs separated by one blank",
+        "line. Offsets count Unicode code points. Full texts are not republished: `documents.sha256` lets",
+        "you check your own copy of a source file.",
+        "",
+        "## CSV and spreadsheets",
+        "",
+        "A CSV text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading",
+        "apostrophe (`'`) so that spreadsheet software shows it as text instead of running it as a formula",
+        "(OWASP CSV injection guidance). The Parquet files keep the exact values.",
+        "",
+        "## Row counts",
+        "",
+        "| table | rows |",
+        "| --- | --- |",
+    ]
+    lines += [f"| `{name}` | {len(frame)} |" for name, frame in tables.items()]
+    lines += ["", "## Extractors", ""]
+    lines += [f"- `{name}`: {label}" for name, label in sorted(provenance.get("extractors", {}).items())]
+    lines += ["", "## Tables", ""]
+    lines += [schema.markdown() for schema in published_tables()]
+    return "\n".join(lines) + "\n"
+
+
+def write_release(
+    tables: dict[str, pd.DataFrame],
+    dist_dir: Path,
+    version: str,
+    provenance: dict[str, Any] | None = None,
+) -> Path:
+    """Write DIST/VERSION atomically; returns the release folder.
+
+    Raises ReleaseExistsError when DIST/VERSION exists with other content.
+    """
+    provenance = provenance or {}
+    schemas = {s.name: s for s in published_tables()}
+    missing = set(schemas) - set(tables)
+    if missing:
+        raise KeyError(f"release is missing tables {sorted(missing)}")
+    dist_dir.mkdir(parents=True, exist_ok=True)
+    final = dist_dir / version
+    staging = Path(tempfile.mkdtemp(prefix=f".{version}.", dir=dist_dir))
+    try:
+        data = staging / "data"
+        data.mkdir()
+        resources = []
+        for name, schema in schemas.items():
+            frame = schema.conform(tables[name])
+            parquet_path, csv_path = data / f"{name}.parquet", data / f"{name}.csv"
+            write_parquet(frame, schema, parquet_path)
+            write_csv(frame, schema, csv_path)
+            resources.append(_resource(schema, csv_path, staging, "csv"))
+            resources.append(_resource(schema, parquet_path, staging, "parquet"))
+        documents = tables["documents"]
+        package = {
+            "profile": "tabular-data-package",
+            "name": DATASET_NAME,
+            "title": DATASET_TITLE,
+            "version": version,
+            "created": release_timestamp(_latest_input(documents)),
+            "licenses": [LICENSE],
+            "sources": _sources(documents),
+            "row_counts": {name: int(len(tables[name])) for name in schemas},
+            "pipeline": {"name": "china-ai-facts", "version": __version__, **provenance},
+            "resources": resources,
+        }
+        (staging / "datapackage.json").write_text(
+            json.dumps(package, indent=2, sort_keys=False, ensure_ascii=False) + "\n", encoding="utf-8")
+        (staging / "README.md").write_text(dataset_card(version, {n: tables[n] for n in schemas}, provenance),
+                                           encoding="utf-8")
+        os.chmod(staging, 0o755)
+        if final.exists():
+            if _same_tree(staging, final):
+                shutil.rmtree(staging)
+                return final
+            raise ReleaseExistsError(
+                f"release {final} already exists with different content; releases are immutable: "
+                "build with a new --version (or delete the old folder if it was never shared)")
+        os.rename(staging, final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return final
+
+
+def _same_tree(a: Path, b: Path) -> bool:
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    if files_a != files_b:
+        return False
+    return all(filecmp.cmp(a / f, b / f, shallow=False) for f in files_a)
