@@ -27,7 +27,9 @@ def _parser() -> argparse.ArgumentParser:
 def build(args: argparse.Namespace) -> int:
     # Run history and lineage persist in the repository's .dagster/ unless DAGSTER_HOME says otherwise.
     os.environ.setdefault("DAGSTER_HOME", str(DEFAULT_DAGSTER_HOME))
-    Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    home = Path(os.environ["DAGSTER_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "dagster.yaml").touch()
     import dagster as dg
 
     from pipeline.definitions import BUILD_JOB, build_definitions

@@ -46,11 +46,18 @@ def span_violations(frame: pd.DataFrame, document_texts: pd.DataFrame) -> pd.Dat
         if ok and hasattr(row, "text"):
             ok = body[start:end] == row.text
         if ok and hasattr(row, "evidence"):
-            evidence = row.evidence
-            # The evidence must be a sentence of the body that contains the span.
-            found = body.rfind(evidence, 0, start + 1) if isinstance(evidence, str) else -1
-            while found != -1 and found + len(evidence) < end:
-                found = -1
-            ok = found != -1
+            ok = _inside_evidence(body, row.evidence, start, end)
         bad.append(not ok)
     return frame[pd.Series(bad, index=frame.index, dtype=bool)]
+
+
+def _inside_evidence(body: str, evidence: object, start: int, end: int) -> bool:
+    """Whether some occurrence of `evidence` in the body covers [start, end)."""
+    if not isinstance(evidence, str) or len(evidence) < end - start:
+        return False
+    pos = body.find(evidence, max(0, end - len(evidence)))
+    while pos != -1 and pos <= start:
+        if pos + len(evidence) >= end:
+            return True
+        pos = body.find(evidence, pos + 1)
+    return False

@@ -16,7 +16,7 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
     assets = dg.load_assets_from_modules([ingestion, extraction, release])
     return dg.Definitions(
         assets=assets,
-        asset_checks=[checks.table_integrity],
+        asset_checks=checks.ALL_CHECKS,
         jobs=[dg.define_asset_job(BUILD_JOB, selection=dg.AssetSelection.all(), description="Seeds to a validated release.")],
         resources={"settings": PipelineSettings.from_settings(settings)},
     )

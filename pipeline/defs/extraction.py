@@ -1,6 +1,5 @@
 """Extraction assets: one per fact table, each a thin call into `pipeline.extract.facts`."""
 
-from __future__ import annotations
 
 import dagster as dg
 

@@ -1,6 +1,5 @@
 """Ingestion assets: raw input files -> documents, their texts and rejections."""
 
-from __future__ import annotations
 
 from pathlib import Path
 
@@ -15,7 +14,7 @@ INGESTION_VERSION = "1.0.0"
 
 
 @dg.asset(group_name="ingestion", code_version=INGESTION_VERSION, compute_kind="python")
-def raw_documents(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.Output:
+def raw_documents(settings: PipelineSettings) -> dg.Output:
     """Every input file under the seeds folder, as bytes with its path."""
     inputs = ingest.read_inputs(settings.seeds_path)
     return dg.Output(inputs, metadata={

@@ -1,6 +1,5 @@
 """The release asset: writes the validated tables as a versioned release under dist/."""
 
-from __future__ import annotations
 
 from pathlib import Path
 
@@ -21,7 +20,7 @@ PUBLISHED = [schema.name for schema in published_tables()]
     ins={f"core_{name}": dg.AssetIn(f"core_{name}") for name in PUBLISHED},
     compute_kind="parquet",
 )
-def out_release(context: dg.AssetExecutionContext, settings: PipelineSettings, **tables) -> dg.Output[str]:
+def out_release(settings: PipelineSettings, **tables) -> dg.Output[str]:
     """Parquet + CSV for every published table and datapackage.json, in DIST/VERSION/ (written atomically)."""
     frames = {name: tables[f"core_{name}"] for name in PUBLISHED}
     folder = write_release(frames, Path(settings.dist_dir), settings.version, provenance())

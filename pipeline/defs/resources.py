@@ -1,6 +1,5 @@
 """The pipeline's configuration as a Dagster resource."""
 
-from __future__ import annotations
 
 from pathlib import Path
 

@@ -1,6 +1,5 @@
 """Validation and metadata shared by every table asset."""
 
-from __future__ import annotations
 
 import dagster as dg
 import pandas as pd

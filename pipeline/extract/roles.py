@@ -20,8 +20,18 @@ _TITLE_ALT = "|".join(sorted({re.escape(t) for t in TITLE_HEADS}, key=len, rever
 _TITLE = re.compile(r"\b(?:" + _TITLE_ALT + r")\b", re.IGNORECASE)
 # Words between a person and a title that do not stop an apposition.
 _APPOSITION_START = re.compile(r"^\s*,\s*(?:who is |who was |now |then )?(?:a |an |the )?")
-_CLAUSE_END = re.compile(r"(?:;|,\s*(?:said|says|told|added|and said)\b|\s+(?:said|says|told)\b|,\s*(?=\")|,\s*which\b|,\s*where\b|\s+in\s+(?:[A-Z][a-z]+)(?:[,.]|$)|[.!?](?:\s|$)|\"|\u201d)")
+_CLAUSE_END = re.compile(
+    r"(?:;|,(?!\s+(?:and\s+)?(?:a |an |the )?(?:former |deputy |senior |vice |chief |executive )*(?:" + _TITLE_ALT + r")\b)"
+    r"|\s+(?:said|says|told)\b|\s+in\s+(?:[A-Z][a-z]+)(?:[,.]|$)|[.!?](?:\s|$)|\"|\u201d)",
+    re.IGNORECASE,
+)
 _SPLIT_ROLES = re.compile(r"\s+and\s+(?=(?:a |an |the )?(?:former |deputy |senior |vice |chief |executive |co-)*(?:" + _TITLE_ALT + r")\b)|;\s*", re.IGNORECASE)
+# Words that modify a title ("former", "rotating") or join two ("founder and chief executive").
+_TITLE_MODIFIERS = r"(?:former|deputy|senior|vice|chief|executive|rotating|acting|managing|general|founding|honorary|interim|co-|lead|principal|and)"
+_TITLE_BEFORE_NAME = re.compile(
+    r"((?:[a-z][\w-]*\s+)?(?:(?:" + _TITLE_MODIFIERS + r"|" + _TITLE_ALT + r")\s+)*(?:" + _TITLE_ALT + r"))\s+$",
+    re.IGNORECASE,
+)
 _COMPANY_REFERENCE = re.compile(r"\b(?:the company|the group|the firm|the terminal|the platform|the startup|the start-up|its|their)\b", re.IGNORECASE)
 
 
@@ -35,12 +45,17 @@ class Role:
 
 
 def _clean_title(text: str, org_texts: list[str]) -> str:
+    """The title as stated, without the organisation's name ("general manager of the energy division")."""
     title = text
     for org in org_texts:
-        title = re.sub(re.escape(org) + r"(?:['\u2019]s)?", "", title)
-    title = re.sub(r"\b(?:at|of|with|for|from)\s*$", "", title.strip(" ,"))
-    title = re.sub(r"^(?:a|an|the)\s+", "", title.strip())
-    title = re.sub(r"\s+(?:at|with|for)\s+(?:[A-Z][\w-]*-based\s+)?(?:[a-z]+\s+){0,3}$", "", title)
+        # "head of Baidu AI Cloud's energy division" -> "head of the energy division"
+        title = re.sub(re.escape(org) + r"['\u2019]s\b", "the", title)
+        # "analyst at Hong Kong brokerage Harbourfront Securities" -> "analyst"
+        title = re.sub(r"\s+(?:at|of|with|for|from|in)\s+(?:the\s+)?(?:(?!(?:at|of|with|for|from|in)\b)[\w-]+\s+){0,3}?"
+                       + re.escape(org) + r"\b", "", title)
+        title = title.replace(org, "")
+    title = re.sub(r"^(?:a|an|the)\s+", "", title.strip(" ,"))
+    title = re.sub(r"\s+(?:at|of|with|for|from|in)(?:\s+the)?\s*$", "", title)
     title = re.sub(r"\s{2,}", " ", title).strip(" ,")
     return title
 
@@ -85,7 +100,7 @@ def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex |
         # 2. Title before the name: "ORG's title X", "ORG title X", "title X".
         before_start = max(s_start, person.start - 120)
         before = body[before_start:person.start]
-        match = re.search(r"((?:[\w-]+\s+){0,3}?(?:" + _TITLE_ALT + r"))\s+$", before, re.IGNORECASE)
+        match = _TITLE_BEFORE_NAME.search(before)
         if match:
             title_start = before_start + match.start(1)
             org = _org_ending_at(title_start, orgs, body)
@@ -95,7 +110,6 @@ def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex |
                 # "Chief executive X told analysts": the document's main organisation.
                 org = _nearest_org_before(person.start, 0, orgs, prefer_frequent=True)
             title = _clean_title(match.group(1), [org.text] if org else [])
-            title = re.sub(r"^(?:[A-Z][\w.]*\s+)+(?=[a-z])", "", title)
             add(person, title, org, min(title_start, org.start) if org else title_start, person.end)
             continue
     for person in people:

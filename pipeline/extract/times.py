@@ -6,11 +6,12 @@ earlier") and resolves each to inclusive start and end dates against the
 publication date (GUIDELINES.md, section 3). Pure standard library; every rule
 is a general pattern of English news writing.
 
-How it works: each rule is a compiled regex plus a resolver. All rule matches
-are collected, then taken left to right, longest first; a match whose resolver
-declines (a bare year that is really a price, a weekday in "Black Friday")
-leaves room for shorter matches. Resolvers run in text order so that offsets
-("a year earlier", "that year") can look back at the periods already named.
+How it works: each rule is a compiled regex, an optional leading word it may
+take ("the", "from", "between"), and a resolver. All rule matches are collected
+and taken left to right, longest first; a match whose resolver declines (a
+four-digit price, "Black Friday") leaves room for shorter matches. Resolvers run
+in text order, so offsets ("a year earlier", "that year") can look back at the
+periods already named.
 """
 
 from __future__ import annotations
@@ -51,11 +52,23 @@ _ORDINALS = {
     "fourth": 4, "4th": 4, "final": 4, "last": 4, "latter": 2,
 }
 
-# Month names are matched case-sensitively: lower-case "may" and "march" are verbs.
+# Speed: every pattern starts with a plain alternation of literal words (or a
+# digit), never with re.IGNORECASE, a look-behind or an optional group. That
+# lets the regex engine skip ahead to a possible first character; without it
+# the extractor was several times slower. Word boundaries are checked in Python.
+# Month names are case-sensitive anyway: lower-case "may" and "march" are verbs.
 _MON_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MON_ABBR = r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?"
 _WD = "|".join(_WEEKDAYS)
-_NUM = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}"
+
+
+def _words(*words: str) -> str:
+    """A flat alternation of the words, each also capitalised: "Early|early|Late|late"."""
+    return "|".join(alt for w in words for alt in (w[0].upper() + w[1:], w))
+
+
+_NUM = _words("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+              "eleven", "twelve") + r"|\d\d?"
 
 
 def _mon(name: str, full_only: bool = False) -> str:
@@ -64,7 +77,7 @@ def _mon(name: str, full_only: bool = False) -> str:
 
 
 def _day(name: str) -> str:
-    # Not followed by a letter, a digit, a time ("3:30") or a decimal part.
+    # Not followed by a letter, a digit, a clock time ("3:30") or a decimal part.
     return rf"(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:]|[.,]\d)"
 
 
@@ -72,8 +85,21 @@ def _year(name: str) -> str:
     return rf"(?P<{name}>(?:19|20)\d\d)(?!\w|[.,]\d)"
 
 
-# A year named by a phrase rather than digits ("last year", "that year").
-_REL_YEAR = r"(?:this|last|next|that|the\s+same|the\s+previous|the\s+following|the)\s+year(?![\w-])"
+_Y = _year("y")
+# A year named by words rather than digits ("last year", "that year", "the year").
+_REL_YEAR = rf"(?:{_words('this', 'last', 'next')}|that|the\s+same|the\s+previous|the\s+following|the)\s+year(?![\w-])"
+# "of 2026", "of that year", "in fiscal 2025", ", 2025" after a quarter or half.
+_OF_YEAR = (
+    rf"(?:\s+(?:of|in)\s+(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(?:{_Y}|(?P<rel>{_REL_YEAR}))"
+    rf"|,?\s+{_year('y2')})?"
+)
+# Positions in a month or year: "early", "mid-", "late", "later in", "the end of",
+# "end-". The word and what follows it are paired up in _position().
+_POS = (
+    rf"(?P<pos>{_words('early', 'late', 'earlier', 'later', 'mid', 'the', 'beginning', 'start', 'end', 'middle', 'close')})"
+    r"(?P<tail>-\s*|\s+(?:(?:beginning|start|end|middle|close)\s+of|of|in)\s+|\s+)"
+)
+_MONTH_YEAR_REL = r"(?P<rel>(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year|that\s+year|the\s+same\s+year)(?![\w-])"
 
 # Words before a bare month or bare year that mark it as a point in time.
 _TIME_PREPS = frozenset(
@@ -83,38 +109,57 @@ _TIME_PREPS = frozenset(
 # Words before a four-digit number that make it a count, not a year.
 _COUNT_WORDS = frozenset(
     "about nearly almost approximately roughly some over least most total exceeded exceeding "
-    "top no no. number article document".split()
+    "top up down no no. number article document".split()
 )
 # Labels whose number is a benchmark edition or a version, not a year ("AIME 2024").
 _LABEL_BEFORE_YEAR = re.compile(
-    r"^(?:AIME|HMMT|CNMO|MMLU\S*|GPQA\S*|BFCL\S*|SWE\S*|LiveCodeBench\S*|MATH|GSM8K|HumanEval\S*|"
+    r"(?:AIME|HMMT|CNMO|MMLU\S*|GPQA\S*|BFCL\S*|SWE\S*|LiveCodeBench\S*|MATH|GSM8K|HumanEval\S*|"
     r"\S*[Bb]ench\S*|\S*Eval\S*|\S*Arena\S*|Windows|Office|Server|Studio|Edition|[Vv]ersion|[Vv]|"
-    r"[Nn]o\.?|[Nn]umber|Article|Document|Model|Series)$"
+    r"[Nn]o\.?|[Nn]umber|Article|Document|Model|Series)"
 )
 # Units and counted nouns after a four-digit number that make it a value.
 _UNIT_AFTER = re.compile(
     r"\s*(?:%|percent\b|per\s*cent\b|pct\b|yuan\b|renminbi\b|RMB\b|CNY\b|USD\b|HKD\b|dollars?\b|"
-    r"euros?\b|pounds?\b|yen\b|won\b|rupees?\b|units?\b|people\b|times\b|-fold\b|fold\b|"
+    r"euros?\b|pounds?\b|yen\b|won\b|rupees?\b|units?\b|people\b|times\b|-?fold\b|"
     r"km\b|kilometers?\b|kilometres?\b|meters?\b|metres?\b|tons?\b|tonnes?\b|MW\b|GW\b|kW\b|"
-    r"TEUs?\b|GPUs?\b|yuan-|[A-Z]{2,}s\b)"
+    r"TEUs?\b|GPUs?\b|[A-Z]{2,}s\b)"
 )
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)")
-# Plural nouns after a year that still read as years ("its 2024 results").
+# Words in -s after a year that still read as years: plural nouns ("its 2024 results")
+# and verbs ("2025 was", "2024 marks").
 _YEAR_PLURALS = frozenset(
     "results earnings revenues figures sales levels targets goals plans rankings guidelines "
-    "accounts statistics forecasts estimates reports elections games olympics finals talks".split()
+    "accounts statistics forecasts estimates reports elections games olympics finals talks "
+    "was has is does marks remains sees saw brings looks proves becomes promises represents "
+    "means seems appears shows comes makes takes gives starts begins ends opens closes "
+    "witnesses holds runs needs requires calls sets".split()
 )
 _HOLIDAY_BEFORE_WEEKDAY = frozenset(
     "black cyber super good easter ash holy fat giving blue manic maundy palm whit plough".split()
 )
-# Verbs that mark "today" as the publication day rather than "nowadays".
+# Verbs near "today" that make it the publication day rather than "nowadays".
 _TODAY_LITERAL = re.compile(
     r"\b(?:said|says|announced|announces|released|releases|launched|launches|unveiled|unveils|"
     r"published|publishes|opened|opens|closed|closes|began|begins|started|starts|kicked\s+off|"
     r"held|holds|issued|issues|reported|reports|rose|fell|gained|dropped|jumped|slipped|signed|"
-    r"signs|listed|lists|debuted|debuts|introduced|revealed|confirmed|told|will|is\s+set\s+to|"
-    r"was\s+set\s+to)\b",
+    r"signs|listed|lists|debuted|debuts|introduced|revealed|confirmed|told|will|trading|traded|"
+    r"shares|[ap]\.m)\b",
     re.I,
+)
+# A sentence with one of these may speak of a date still to come.
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|would|shall|plans?|planned|planning|expects?|expected|expecting|scheduled|slated|"
+    r"due|set\s+to|aims?|aiming|intends?|upcoming|forthcoming|coming|next|later|forecasts?|"
+    r"projected|is\s+to|are\s+to|going\s+to|deadline|opens|begins|starts|kicks\s+off|"
+    r"takes?\s+place|runs|takes?\s+effect|comes?\s+into\s+(?:force|effect)|effective|lands|arrives|"
+    r"goes\s+on\s+sale)\b|'ll\b",
+    re.I,
+)
+# Past-tense verbs: a sentence with one and no future cue tells of the past.
+_PAST_CUE = re.compile(
+    r"\b(?:was|were|had|did|said|[a-z]{2,}ed|lost|fell|rose|grew|began|saw|made|took|won|led|sold|bought|"
+    r"told|came|went|got|gave|became|spent|brought|built|paid|held|kept|met|ran|sent|stood|swung|"
+    r"thought|wrote|drew|drove|flew|knew|shown|hit|cut|set)\b"
 )
 _CHANGE_VERBS = frozenset(
     "rose rise rising rises increased increase increasing grew grow growing fell fall falling "
@@ -132,9 +177,13 @@ def _month(y: int, m: int) -> tuple[date, date]:
 
 
 def _months(y: int, m1: int, m2: int) -> tuple[date, date]:
-    """Months m1..m2 of year y; a range past December runs into the next year."""
+    """Months m1..m2 starting in year y; a range past December runs into the next year."""
     y2 = y + 1 if m2 < m1 else y
     return date(y, m1, 1), date(y2, m2, _last_day(y2, m2))
+
+
+def _year_span(y: int) -> tuple[date, date]:
+    return date(y, 1, 1), date(y, 12, 31)
 
 
 def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
@@ -151,8 +200,7 @@ def _shift(d: date, months: int, keep_month_end: bool) -> date:
 
 
 def _shift_span(span: tuple[date, date], months: int) -> tuple[date, date]:
-    s, e = span
-    return _shift(s, months, False), _shift(e, months, True)
+    return _shift(span[0], months, False), _shift(span[1], months, True)
 
 
 def _quarter(y: int, q: int) -> tuple[date, date]:
@@ -173,7 +221,7 @@ def _distance(span: tuple[date, date], pub: date) -> int:
 
 def _nearest(make, pub: date, past_only: bool = False):
     """The span make(year) nearest the publication date; ties go to the earlier year.
-    past_only keeps spans that start on or before publication ("since January")."""
+    past_only keeps spans that start on or before publication."""
     best = None
     for y in (pub.year - 1, pub.year, pub.year + 1):
         try:
@@ -189,7 +237,7 @@ def _nearest(make, pub: date, past_only: bool = False):
 
 
 def _period_year(make, pub: date) -> tuple[date, date]:
-    """A quarter or half named without a year: the publication year's, unless it
+    """A quarter or half named without a year is the publication year's, unless it
     would start months after publication (a January story on "the fourth quarter")."""
     span = make(pub.year)
     if (span[0] - pub).days > 150:
@@ -198,7 +246,7 @@ def _period_year(make, pub: date) -> tuple[date, date]:
 
 
 def _cumulative_year(make, pub: date) -> tuple[date, date]:
-    """A year-to-date period ("the first three quarters") is reported after it ends."""
+    """A year-to-date period ("the first three quarters") is reported once it is over."""
     span = make(pub.year)
     if (span[1] - pub).days > 150:
         return make(pub.year - 1)
@@ -212,20 +260,19 @@ def _granularity(span: tuple[date, date]) -> str:
         return "day"
     if days == 7 and s.weekday() == 0:
         return "week"
-    if s.year == e.year and s.month == e.month:
-        return "month" if s.day == 1 and e.day == _last_day(e.year, e.month) else "day"
-    if s.day == 1 and e.day == _last_day(e.year, e.month):
-        months = (e.year - s.year) * 12 + e.month - s.month + 1
-        if s.year != e.year and s.month == 1 and e.month == 12:
-            return "multi_year"
-        if months == 3 and s.month in (1, 4, 7, 10):
-            return "quarter"
-        if months == 6 and s.month in (1, 7):
-            return "half"
-        if months == 12 and s.month == 1:
-            return "year"
-        return "month"
-    return "day" if s.year == e.year else "multi_year"
+    whole_months = s.day == 1 and e.day == _last_day(e.year, e.month)
+    if not whole_months:
+        return "day" if days <= 366 else "multi_year"
+    months = (e.year - s.year) * 12 + e.month - s.month + 1
+    if months == 12 and s.month == 1:
+        return "year"
+    if s.year != e.year and s.month == 1 and e.month == 12:
+        return "multi_year"
+    if months == 3 and s.month in (1, 4, 7, 10):
+        return "quarter"
+    if months == 6 and s.month in (1, 7):
+        return "half"
+    return "month"
 
 
 def _month_num(token: str) -> int:
@@ -238,14 +285,14 @@ def _num(token: str) -> int:
 
 
 def _prev_word(text: str, pos: int) -> str:
-    """The whitespace-delimited token before pos, without surrounding brackets or quotes."""
+    """The whitespace-delimited token before pos, without opening brackets or quotes."""
     i = pos
     while i > 0 and text[i - 1] == " ":
         i -= 1
     j = i
     while j > 0 and not text[j - 1].isspace():
         j -= 1
-    return text[j:i].strip("\"'(\u201c\u2018[")
+    return text[j:i].lstrip("\"'(\u201c\u2018[")
 
 
 # ---------------------------------------------------------------- sentences
@@ -257,13 +304,13 @@ _NO_END = frozenset(
 
 
 def _sentence_starts(text: str) -> list[int]:
-    """Approximate sentence start offsets; enough to tell "this sentence or the one before"."""
+    """Approximate sentence starts; enough to tell "this sentence or the one before"."""
     starts = [0]
     for m in _SENT_END.finditer(text):
         if m.group(0)[0] == ".":
             word = _prev_word(text, m.start()).lower()
-            if word in _NO_END or (len(word) == 1 and word.isalpha()) or word.count(".") >= 1:
-                continue
+            if word in _NO_END or (len(word) == 1 and word.isalpha()) or "." in word:
+                continue  # "Sept. 28", "John F. Kennedy", "U.S."
         starts.append(m.end())
     return starts
 
@@ -273,20 +320,29 @@ def _sentence_starts(text: str) -> list[int]:
 class _Found:
     expr: TimeExpression
     sentence: int
-    anchor: bool  # may later expressions resolve offsets from it?
+    anchor: bool  # may later offsets ("a year earlier") resolve from it?
 
 
 class _Context:
+    """What resolvers may consult: the text, the publication date, what came before."""
+
     def __init__(self, text: str, pub: date | None):
         self.text = text
         self.pub = pub
         self.found: list[_Found] = []
+        self.lead = ""  # the leading word taken by the match being resolved, lower-cased
+        self.lead_match: re.Match | None = None
         self._starts: list[int] | None = None
 
     def sentence(self, pos: int) -> int:
         if self._starts is None:
             self._starts = _sentence_starts(self.text)
         return bisect_right(self._starts, pos) - 1
+
+    def sentence_text(self, pos: int) -> str:
+        i = self.sentence(pos)
+        end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
+        return self.text[self._starts[i]:end]
 
     def anchor(self, pos: int) -> tuple[date, date] | None:
         """The last period named in this sentence or the one before, if any."""
@@ -308,22 +364,31 @@ class _Context:
                 return f.expr.start_date.year
         return None
 
-    def since_before(self, pos: int) -> bool:
-        return self.text[max(0, pos - 7):pos].lower().rstrip().endswith("since")
-
     def year_of(self, phrase: str, pos: int) -> int | None:
-        """Resolve a year phrase: "this year", "last year", "that year", "the year"..."""
-        p = re.sub(r"\s+", " ", phrase.lower()).replace(" year", "").strip()
+        """The year meant by "this year", "last year", "that year", "the year"..."""
+        p = " ".join(phrase.lower().split()[:-1])
         if p in ("that", "the same"):
             return self.anchor_year(pos)
         if p in ("the previous", "the following"):
             y = self.anchor_year(pos)
-            if y is None:
-                return None
-            return y - 1 if p == "the previous" else y + 1
+            return None if y is None else y + (1 if p == "the following" else -1)
         if self.pub is None:
             return None
-        return {"this": 0, "the": 0, "last": -1, "next": 1}[p] + self.pub.year
+        return self.pub.year + {"this": 0, "the": 0, "last": -1, "next": 1}[p]
+
+    def undated(self, make, pos: int):
+        """The year for a date or month given without one: the nearest to publication,
+        but the past one when the nearest lies ahead and the sentence is told in the
+        past tense with nothing looking forward ("users fell between January and
+        April" in a November story), and always the past one after "since"."""
+        if self.text[max(0, pos - 7):pos].lower().rstrip().endswith("since"):
+            return _nearest(make, self.pub, past_only=True)
+        span = _nearest(make, self.pub)
+        if span and span[0] > self.pub:
+            sentence = self.sentence_text(pos)
+            if _PAST_CUE.search(sentence) and not _FUTURE_CUE.search(sentence):
+                return _nearest(make, self.pub, past_only=True) or span
+        return span
 
 
 # ---------------------------------------------------------------- resolvers
@@ -340,39 +405,39 @@ def _r_md(m, c):
         return d, d, "day"
     if c.pub is None:
         return None
-    span = _nearest(lambda y: (date(y, month, day),) * 2, c.pub, c.since_before(m.start()))
-    return (span[0], span[1], "day") if span else None
+    span = c.undated(lambda y: (date(y, month, day),) * 2, m.start())
+    return (*span, "day") if span else None
 
 
 def _r_dm(m, c):
-    if not m["y"] and not re.fullmatch(_MON_FULL, m["m"]):
+    if not 1 <= int(m["d"]) <= 31:
         return None
+    if not m["y"] and not re.fullmatch(_MON_FULL, m["m"]):
+        return None  # "5 Jan" without a year is too often something else
     return _r_md(m, c)
 
 
 def _r_md_range(m, c):
     m1 = _month_num(m["m1"])
-    m2 = _month_num(m["m2"]) if m["m2"] else m1
+    m2 = _month_num(m["m2"]) if m.groupdict().get("m2") else m1
     d1, d2 = int(m["d1"]), int(m["d2"])
-    if (m2, d2) <= (m1, d1) and m2 >= m1:
+    if m2 == m1 and d2 <= d1:
         return None
 
     def make(y):
         return date(y, m1, d1), date(y + (m2 < m1), m2, d2)
 
     if m["y"]:
-        y = int(m["y"]) - (m2 < m1)
-        s, e = make(y)
+        span = make(int(m["y"]) - (m2 < m1))
     elif c.pub is None:
         return None
     else:
-        s, e = _nearest(make, c.pub)
-    return s, e, "day"
+        span = c.undated(make, m.start())
+    return (*span, "day") if span else None
 
 
 def _r_my(m, c):
-    s, e = _month(int(m["y"]), _month_num(m["m"]))
-    return s, e, "month"
+    return (*_month(int(m["y"]), _month_num(m["m"])), "month")
 
 
 def _r_my_range(m, c):
@@ -386,31 +451,29 @@ def _r_month_range(m, c):
     m1, m2 = _month_num(m["m1"]), _month_num(m["m2"])
     if m1 == m2:
         return None
-    if m["conj"].strip().lower() == "and" and not m["pre"]:
+    if m["conj"].strip() == "and" and c.lead != "between":
         # "January and February" reads as one period only with full month names.
         if not (re.fullmatch(_MON_FULL, m["m1"]) and re.fullmatch(_MON_FULL, m["m2"])):
             return None
     if m["y"]:
         y2 = int(m["y"])
-        s, e = _months(y2 - (m2 < m1), m1, m2)
     elif m["rel"]:
         y2 = c.year_of(m["rel"], m.start())
         if y2 is None:
             return None
-        s, e = _months(y2 - (m2 < m1), m1, m2)
     else:
         if c.pub is None:
             return None
-        s, e = _nearest(lambda y: _months(y, m1, m2), c.pub, c.since_before(m.start()))
-    return s, e, "month"
+        span = c.undated(lambda y: _months(y, m1, m2), m.start())
+        return (*span, "month")
+    return (*_months(y2 - (m2 < m1), m1, m2), "month")
 
 
 def _r_month_rel_year(m, c):
     y = c.year_of(m["rel"], m.start())
     if y is None:
         return None
-    s, e = _month(y, _month_num(m["m"]))
-    return s, e, "month"
+    return (*_month(y, _month_num(m["m"])), "month")
 
 
 def _r_rel_month(m, c):
@@ -418,23 +481,19 @@ def _r_rel_month(m, c):
     if c.pub is None:
         return None
     y = c.pub.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
-    s, e = _month(y, _month_num(m["m"]))
-    return s, e, "month"
+    return (*_month(y, _month_num(m["m"])), "month")
 
 
 def _bare_month_ok(m, c) -> bool:
     text = c.text
     prev = _prev_word(text, m.start()).lower().rstrip(",")
-    if prev.startswith("mid"):
+    if prev in _TIME_PREPS or prev.startswith("mid"):
         return True
-    if prev in _TIME_PREPS:
-        return True
-    after = text[m.end():m.end() + 3]
-    if after.startswith(("'s", "\u2019s")):
+    if text.startswith(("'s", "\u2019s"), m.end()):
         return True
     if prev in ("a", "an", "the", "its", "their", "his", "her", "our"):
-        nxt = _NEXT_WORD.match(text, m.end())
-        return nxt is not None
+        # "a March report", "the June reshuffle"
+        return _NEXT_WORD.match(text, m.end()) is not None
     return False
 
 
@@ -442,8 +501,22 @@ def _r_bare_month(m, c):
     if c.pub is None or not _bare_month_ok(m, c):
         return None
     month = _month_num(m["m"])
-    s, e = _nearest(lambda y: _month(y, month), c.pub, c.since_before(m.start()))
-    return s, e, "month"
+    return (*c.undated(lambda y: _month(y, month), m.start()), "month")
+
+
+def _position(m) -> str | None:
+    """The position word of a _POS match ("early", "mid", "end"...), or None when the
+    word and what follows it do not fit together ("the 2024", "late of")."""
+    pos, tail = m["pos"].lower(), " ".join(m["tail"].split())
+    if pos in ("early", "late", "earlier", "later"):
+        return pos if tail in ("", "in") else None
+    if pos == "mid":
+        return pos if tail in ("-", "") else None
+    if pos == "the":
+        return tail.split()[0] if tail.endswith(" of") else None
+    if tail == "of" or (pos == "end" and tail == "-"):
+        return pos
+    return None
 
 
 def _month_part(y: int, month: int, pos: str) -> tuple[date, date]:
@@ -456,70 +529,59 @@ def _month_part(y: int, month: int, pos: str) -> tuple[date, date]:
         return date(y, month, 11), date(y, month, 20)
     if pos == "late":
         return date(y, month, 21), date(y, month, last)
-    return _month(y, month)  # earlier / later: the whole month
+    return _month(y, month)  # "earlier this month", "later this month": the whole month
 
 
-def _pos_of(m) -> str:
-    for g in ("pos1", "pos2", "pos3", "pos4"):
-        if m[g]:
-            return m[g].lower()
-    return ""
-
-
-def _r_pos_month(m, c):
-    month, pos = _month_num(m["m"]), _pos_of(m)
-    if m["y"]:
-        y = int(m["y"])
-    elif m["rel"]:
-        y = c.year_of(m["rel"], m.start())
-        if y is None:
-            return None
-    else:
-        if c.pub is None:
-            return None
-        y = _nearest(lambda yy: _month(yy, month), c.pub, c.since_before(m.start()))[0].year
-    s, e = _month_part(y, month, pos)
-    return s, e, _granularity((s, e))
-
-
-def _r_pos_rel_month(m, c):
-    if c.pub is None:
+def _r_position(m, c):
+    """"late January", "the end of June 2025", "late last month", "mid-2027", "later in 2025"."""
+    pos = _position(m)
+    if pos is None:
         return None
-    rel = m["rel"].lower()
-    y, month = _add_months(c.pub.year, c.pub.month, {"this": 0, "the": 0, "last": -1, "next": 1}[rel])
-    s, e = _month_part(y, month, _pos_of(m))
-    return s, e, _granularity((s, e))
-
-
-def _r_pos_year(m, c):
-    pos = _pos_of(m)
-    if pos in ("earlier", "later") and m["y"] and " in " not in m.group(0).lower().replace("\n", " "):
-        return None  # "earlier 2024 models" is not a time
-    if m["y"]:
-        y = int(m["y"])
+    in_word = " ".join(m["tail"].split()) == "in"
+    if m["m"]:
+        if pos in ("earlier", "later") or in_word:
+            return None
+        month = _month_num(m["m"])
+        if m["y"]:
+            y = int(m["y"])
+        elif m["rel"]:
+            y = c.year_of(m["rel"], m.start())
+            if y is None:
+                return None
+        else:
+            if c.pub is None:
+                return None
+            y = c.undated(lambda yy: _month(yy, month), m.start())[0].year
+        span = _month_part(y, month, pos)
+    elif m["mrel"]:
+        if c.pub is None or in_word:
+            return None
+        step = {"this": 0, "the": 0, "last": -1, "next": 1}[m["mrel"]]
+        span = _month_part(*_add_months(c.pub.year, c.pub.month, step), pos)
     else:
-        y = c.year_of(m["rel"], m.start())
+        if pos in ("earlier", "later") and m["yy"] and not in_word:
+            return None  # "earlier 2024 models"
+        y = int(m["yy"]) if m["yy"] else c.year_of(m["yrel"], m.start())
         if y is None:
             return None
-    if pos in ("early", "beginning", "start"):
-        s, e = _month(y, 1)
-    elif pos in ("mid", "middle"):
-        s, e = date(y, 6, 1), date(y, 7, 31)
-    elif pos in ("late", "end", "close"):
-        s, e = _month(y, 12)
-    elif pos == "later" and c.pub is not None and c.pub.year == y:
-        # "later this year", "later in 2025": from publication to the year's end.
-        s, e = c.pub, date(y, 12, 31)
-    else:  # "earlier this year" and the like: the whole year
-        s, e = date(y, 1, 1), date(y, 12, 31)
-    return s, e, _granularity((s, e))
+        if pos in ("early", "beginning", "start"):
+            span = _month(y, 1)
+        elif pos in ("mid", "middle"):
+            span = date(y, 6, 1), date(y, 7, 31)
+        elif pos in ("late", "end", "close"):
+            span = _month(y, 12)
+        elif pos == "later" and c.pub is not None and c.pub.year == y:
+            span = c.pub, date(y, 12, 31)  # "later this year": from publication to the year's end
+        else:
+            span = _year_span(y)  # "earlier this year": the whole year
+    return (*span, _granularity(span))
 
 
 def _year_for_period(m, c, make, cumulative: bool = False):
     y = m["y"] or m.groupdict().get("y2")
     if y:
         return make(int(y))
-    if m["rel"]:
+    if m.groupdict().get("rel"):
         y = c.year_of(m["rel"], m.start())
         return None if y is None else make(y)
     if c.pub is None:
@@ -527,33 +589,46 @@ def _year_for_period(m, c, make, cumulative: bool = False):
     return (_cumulative_year if cumulative else _period_year)(make, c.pub)
 
 
+def _boundary(span, c, granularity: str):
+    """"the end of the first quarter" is its last day, "the start of the second half" its first."""
+    lm = c.lead_match
+    pos = lm["pos"] if lm is not None else None
+    if pos in ("end", "close"):
+        return span[1], span[1], "day"
+    if pos in ("beginning", "start"):
+        return span[0], span[0], "day"
+    return (*span, granularity)
+
+
 def _r_quarter(m, c):
+    if m["ord"].lower() in ("last", "final") and not (m["y"] or m["y2"] or m["rel"]):
+        return None  # "the last quarter" alone is the previous quarter (rel_quarter)
     q = _ORDINALS[m["ord"].lower()]
     span = _year_for_period(m, c, lambda y: _quarter(y, q))
-    return (*span, "quarter") if span else None
+    return _boundary(span, c, "quarter") if span else None
 
 
-def _r_q_notation(m, c):
-    q = int((m["q"] or m["q2"])[1])
-    if m["y"] or m["y2"]:
-        return (*_quarter(int(m["y"] or m["y2"]), q), "quarter")
-    if m["yy"]:
-        return (*_quarter(2000 + int(m["yy"]), q), "quarter")
+def _r_qh_notation(m, c):
+    """"Q3 2025", "2025 Q3", "Q3'25", "Q3", "H1 2025", "2025 H1"."""
+    kind, n = m["qh"][0], int(m["qh"][1])
+    y = m["y"] or m.groupdict().get("y2")
+    if y is None and m.groupdict().get("yy"):
+        y = 2000 + int(m["yy"])
+    if kind == "H":
+        if n > 2 or y is None:
+            return None  # a bare "H2" is too often a chip or a heading
+        return (*_months(int(y), 6 * n - 5, 6 * n), "half")
+    if y is not None:
+        return (*_quarter(int(y), n), "quarter")
     if c.pub is None:
         return None
-    return (*_period_year(lambda y: _quarter(y, q), c.pub), "quarter")
+    return (*_period_year(lambda yy: _quarter(yy, n), c.pub), "quarter")
 
 
 def _r_half(m, c):
     h = _ORDINALS[m["ord"].lower()]
     span = _year_for_period(m, c, lambda y: _months(y, 6 * h - 5, 6 * h), cumulative=h == 1)
-    return (*span, "half") if span else None
-
-
-def _r_h_notation(m, c):
-    h = int((m["h"] or m["h2"]).strip("H"))
-    y = int(m["y"] or m["y2"]) if (m["y"] or m["y2"]) else 2000 + int(m["yy"])
-    return (*_months(y, 6 * h - 5, 6 * h), "half")
+    return _boundary(span, c, "half") if span else None
 
 
 def _r_first_quarters(m, c):
@@ -567,29 +642,30 @@ def _r_first_months(m, c):
     if not 1 <= n <= 11:
         return None
     if m["which"].lower() == "first":
-        make = lambda y: _months(y, 1, n)  # noqa: E731
-        span = _year_for_period(m, c, make, cumulative=True)
-    else:
-        # "the last three months of 2024"; without a year it is a duration.
-        if not (m["y"] or m["rel"]):
-            return None
+        span = _year_for_period(m, c, lambda y: _months(y, 1, n), cumulative=True)
+    elif m["y"] or m["rel"]:
         span = _year_for_period(m, c, lambda y: _months(y, 13 - n, 12))
+    else:
+        return None  # "the last three months" is a duration
     return (*span, "month") if span else None
 
 
 def _r_month_quarter(m, c):
-    m2 = _month_num(m["m2"])
-    if m["m1"]:
-        m1 = _month_num(m["m1"])
+    if m["m2"]:
+        m1, m2 = _month_num(m["m1"]), _month_num(m["m2"])
         if (m2 - m1) % 12 != 2:
             return None
-    elif m2 % 3:
-        return None  # "the December quarter" names a quarter by its last month
     else:
+        m2 = _month_num(m["m1"])
+        if m2 % 3 or not re.fullmatch(_MON_FULL, m["m1"]):
+            return None  # "the December quarter" names a quarter by its last month
         m1 = m2 - 2
-    make = lambda y: _months(y if m1 <= m2 else y - 1, m1, m2)  # noqa: E731
+
+    def make(y):
+        return _months(y, m1, m2)
+
     if m["y"]:
-        span = make(int(m["y"]))
+        span = make(int(m["y"]) - (m2 < m1))
     elif c.pub is None:
         return None
     else:
@@ -601,7 +677,7 @@ def _r_rel_quarter(m, c):
     if c.pub is None:
         return None
     w = m["w"].lower()
-    if m["the"] is None and w not in ("last", "this", "next"):
+    if c.lead != "the" and w not in ("last", "this", "next"):
         return None
     cur = (c.pub.year, (c.pub.month - 1) // 3 + 1)
     if w in ("current", "present", "this"):
@@ -619,71 +695,74 @@ def _r_rel_quarter(m, c):
 
 
 def _r_rel_unit(m, c):
-    if c.pub is None:
-        return None
-    rel, unit, pub = m["rel"].lower(), m["unit"].lower(), c.pub
+    if c.pub is None or c.lead:
+        return None  # "over the last year" is a duration
+    rel, unit, pub = m["rel"].lower(), m["unit"], c.pub
     step = {"last": -1, "this": 0, "next": 1}[rel]
     if unit == "year":
-        y = pub.year + step
-        return date(y, 1, 1), date(y, 12, 31), "year"
+        return (*_year_span(pub.year + step), "year")
     if unit == "month":
         return (*_month(*_add_months(pub.year, pub.month, step)), "month")
-    if unit == "week":
-        s, e = _week(pub + timedelta(days=7 * step))
-        return s, e, "week"
-    # weekend: Saturday and Sunday of that week
     monday = _week(pub + timedelta(days=7 * step))[0]
-    return monday + timedelta(days=5), monday + timedelta(days=6), "week"
+    if unit == "week":
+        return monday, monday + timedelta(days=6), "week"
+    return monday + timedelta(days=5), monday + timedelta(days=6), "week"  # the weekend
 
 
 def _r_the_weekend(m, c):
     if c.pub is None:
         return None
-    # The most recent Saturday-Sunday on or before publication.
-    sat = c.pub - timedelta(days=(c.pub.weekday() - 5) % 7)
+    sat = c.pub - timedelta(days=(c.pub.weekday() - 5) % 7)  # latest Saturday on or before
     return sat, sat + timedelta(days=1), "week"
 
 
 def _r_the_year(m, c):
-    if c.pub is None:
-        return None
-    return date(c.pub.year, 1, 1), date(c.pub.year, 12, 31), "year"
+    # "the largest listing of the year": the publication year
+    return None if c.pub is None else (*_year_span(c.pub.year), "year")
 
 
 def _r_ago(m, c):
     if c.pub is None:
         return None
-    n, unit, pub = _num(m["n"]), m["unit"].lower().rstrip("s"), c.pub
+    n, unit, pub = _num(m["n"]), m["unit"].rstrip("s"), c.pub
     if unit == "decade":
-        y = pub.year - 10 * n
-        return date(y, 1, 1), date(y, 12, 31), "year"
+        return (*_year_span(pub.year - 10 * n), "year")
     if unit in ("year", "month"):
         # "a year ago" is the month one year before publication.
         months = 12 * n if unit == "year" else n
         return (*_month(*_add_months(pub.year, pub.month, -months)), "month")
     if unit == "week":
-        s, e = _week(pub - timedelta(days=7 * n))
-        return s, e, "week"
+        return (*_week(pub - timedelta(days=7 * n)), "week")
     d = pub - timedelta(days=n)
     return d, d, "day"
 
 
 def _offset_span(c, pos: int, months: int):
-    """A named period shifted by `months`; without one, the publication month."""
+    """The period named in this or the previous sentence, shifted by `months`;
+    with none named, the publication month shifted."""
     a = c.anchor(pos)
     if a is not None:
-        s, e = _shift_span(a, months)
-        return s, e, _granularity((s, e))
+        span = _shift_span(a, months)
+        return (*span, _granularity(span))
     if c.pub is None:
         return None
     return (*_month(*_add_months(c.pub.year, c.pub.month, months)), "month")
 
 
-def _r_offset(m, c):
-    n, unit = _num(m["n"]), m["unit"].lower().rstrip("s")
-    months = n * {"year": 12, "month": 1, "quarter": 3}[unit]
-    sign = 1 if m["dir"].lower() in ("later", "after") else -1
-    return _offset_span(c, m.start(), sign * months)
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)\"\u201d]|and\b|when\b|$)")
+
+
+def _r_count_unit(m, c):
+    """"two years ago" (from publication); "a year earlier", "a year later" (from the named period)."""
+    unit, direction = m["unit"].rstrip("s"), m["dir"]
+    if direction == "ago":
+        return _r_ago(m, c) if unit != "quarter" else None
+    if direction in ("before", "after", "prior", "previously") and not _CLAUSE_END.match(c.text, m.end()):
+        return None  # "a year after the launch" counts from an event, not the calendar
+    if unit not in ("year", "month", "quarter"):
+        return None
+    months = _num(m["n"]) * {"year": 12, "month": 1, "quarter": 3}[unit]
+    return _offset_span(c, m.start(), months if direction in ("later", "after") else -months)
 
 
 def _r_year_earlier(m, c):
@@ -691,59 +770,70 @@ def _r_year_earlier(m, c):
 
 
 def _r_same_period(m, c):
-    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    """"the same period a year earlier", "the same month last year", "the same quarter of 2024":
+    the period just named, a year back (or forward, or in the year given). "Last year" here
+    counts from the named period: December 2025 data "up from the same month last year"
+    compares with December 2024 even in a story published in 2026."""
     if m["y"]:
         a = c.anchor(m.start())
-        if a is None:
-            return None
-        return _offset_span(c, m.start(), 12 * (int(m["y"]) - a[0].year))
-    sign = 1 if ("later" in rel or "next" in rel) else -1
-    return _offset_span(c, m.start(), 12 * sign)
+        return None if a is None else _offset_span(c, m.start(), 12 * (int(m["y"]) - a[0].year))
+    rel = m["rel"]
+    return _offset_span(c, m.start(), 12 if ("later" in rel or "next" in rel) else -12)
+
+
+def _r_this_time_last_year(m, c):
+    return None if c.pub is None else (*_month(c.pub.year - 1, c.pub.month), "month")
 
 
 def _r_prev_year(m, c):
-    w = (m["w"] or m["w2"]).lower()
-    sign = 1 if w in ("following", "after") else -1
+    """"the previous year", "the following year", "the previous month": next to the period just named."""
+    sign = 1 if (m["w"] or m["w2"]) in ("following", "after") else -1
+    if m["unit"] == "month":
+        a = c.anchor(m.start())
+        if a is not None and _granularity(a) == "month":
+            return (*_month(*_add_months(a[0].year, a[0].month, sign)), "month")
+        if c.pub is None:
+            return None
+        return (*_month(*_add_months(c.pub.year, c.pub.month, sign)), "month")
     base = c.anchor_year(m.start())
     if base is None:
         if c.pub is None:
             return None
         base = c.pub.year
-    y = base + sign
-    return date(y, 1, 1), date(y, 12, 31), "year"
+    return (*_year_span(base + sign), "year")
 
 
 def _r_day_word(m, c):
     if c.pub is None:
         return None
-    w = re.sub(r"\s+", " ", m["w"].lower())
+    w = " ".join(m["w"].lower().split())
     if w == "today":
-        after = c.text[m.end():m.end() + 2]
-        if after in ("'s", "\u2019s"):
+        if c.text.startswith(("'s", "\u2019s"), m.end()):
+            return None  # "today's AI models"
+        if not _TODAY_LITERAL.search(c.sentence_text(m.start())):
             return None
-        window = c.text[max(0, m.start() - 80):m.end() + 60]
-        if not _TODAY_LITERAL.search(window):
-            return None
-    step = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(w, 0)
-    d = c.pub + timedelta(days=step)
+    d = c.pub + timedelta(days={"yesterday": -1, "last night": -1, "tomorrow": 1}.get(w, 0))
     return d, d, "day"
 
 
-def _weekday_ok(m, c) -> bool:
-    return _prev_word(c.text, m.start()).lower() not in _HOLIDAY_BEFORE_WEEKDAY
-
-
 def _r_weekday(m, c):
-    if c.pub is None or not _weekday_ok(m, c):
+    if _prev_word(c.text, m.start()).lower() in _HOLIDAY_BEFORE_WEEKDAY:
         return None
-    wd, pub = _WEEKDAY_NUM[m["w"].lower()], c.pub
-    rel = (m["rel"] or "").lower()
-    if rel == "last":
-        back = (pub.weekday() - wd) % 7 or 7
-        d = pub - timedelta(days=back)
-    elif rel in ("next", "coming"):
+    wd = _WEEKDAY_NUM[m["w"].lower()]
+    dated = _WEEKDAY_DATE.match(c.text, m.end())
+    if dated:
+        # "Thursday, March 16, 2023": the date that follows says which Thursday.
+        out = _r_md(dated, c)
+        if out and out[0].weekday() == wd:
+            return out
+    if c.pub is None:
+        return None
+    pub = c.pub
+    if c.lead == "last":
+        d = pub - timedelta(days=(pub.weekday() - wd) % 7 or 7)
+    elif c.lead in ("next", "coming"):
         d = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
-    elif rel == "this":
+    elif c.lead == "this":
         d = _week(pub)[0] + timedelta(days=wd)
     else:
         # A bare weekday is the latest such day on or before publication.
@@ -752,68 +842,64 @@ def _r_weekday(m, c):
 
 
 def _r_weekday_range(m, c):
-    if c.pub is None or not _weekday_ok(m, c):
-        return None
-    if m["conj"].lower() == "and" and not m["btw"]:
+    if c.pub is None or (m["conj"] == "and" and c.lead != "between"):
         return None
     w1, w2 = _WEEKDAY_NUM[m["w1"].lower()], _WEEKDAY_NUM[m["w2"].lower()]
     s = c.pub - timedelta(days=(c.pub.weekday() - w1) % 7)
     return s, s + timedelta(days=(w2 - w1) % 7), "day"
 
 
-def _year_value_context(m, c, start: int, end: int) -> bool:
-    """False when the four digits at start..end read as a value or a label, not a year."""
+_WEEKDAY_DATE = re.compile(rf",?\s*\(?{_mon('m')}\s+{_day('d')}(?:,?\s+{_Y})?")
+
+
+def _reads_as_year(c, start: int, end: int) -> bool:
+    """False when the four digits at start..end are a value or a label, not a year."""
     text = c.text
     prev = _prev_word(text, start)
-    if _LABEL_BEFORE_YEAR.match(prev):
+    if _LABEL_BEFORE_YEAR.fullmatch(prev):
         return False
     low = prev.lower().rstrip(",")
-    if low in _COUNT_WORDS or (low == "than" and _prev_word(text, start - len(prev) - 1).lower() in ("more", "less", "fewer")):
+    if low in _COUNT_WORDS:
         return False
-    if text[start - 1:start] in "$\u00a5\u20ac\u00a3#" and start > 0:
+    if low == "than" and _prev_word(text, start - len(prev) - 1).lower() in ("more", "less", "fewer"):
         return False
     if _UNIT_AFTER.match(text, end):
         return False
     nxt = _NEXT_WORD.match(text, end)
     if nxt and low not in _TIME_PREPS:
         word = nxt.group(1)
-        # "2,000 units" is written with a comma in news style, but "its 2000 employees" is not.
+        # News style writes "2,000 units" with a comma, but "its 2000 employees" happens.
         if word.endswith("s") and not word.endswith(("ss", "us")) and word not in _YEAR_PLURALS:
             return False
     return True
 
 
 def _r_year_range(m, c):
-    y1, raw2 = int(m["y1"]), m["y2"]
-    conj = m["conj"].strip().lower()
+    y1, raw2, conj = int(m["y1"]), m["y2"], m["conj"].strip()
     if len(raw2) == 2:
         if conj not in ("-", "\u2013", "\u2014", "/"):
             return None
         y2 = y1 // 100 * 100 + int(raw2)
     else:
         y2 = int(raw2)
-    if conj == "and" and not m["pre"]:
+    if conj == "and" and c.lead != "between":
         return None
-    if not 0 < y2 - y1 <= 50:
-        return None
-    if not _year_value_context(m, c, m.start("y1"), m.end()):
+    if not 0 < y2 - y1 <= 50 or not _reads_as_year(c, m.start(), m.end()):
         return None
     return date(y1, 1, 1), date(y2, 12, 31), "multi_year"
 
 
 def _r_by_year(m, c):
-    if _prev_word(c.text, m.start()).lower() in _CHANGE_VERBS:
-        return None
-    if _UNIT_AFTER.match(c.text, m.end()):
-        return None
-    y = int(m["y"])
-    return date(y, 1, 1), date(y, 12, 31), "year"
+    if _prev_word(c.text, m.start()).lower() in _CHANGE_VERBS or _UNIT_AFTER.match(c.text, m.end()):
+        return None  # "rose by 2000 units"
+    return (*_year_span(int(m["y"])), "year")
 
 
 def _r_fiscal(m, c):
-    raw = m["y"] or m["y2"]
-    y = int(raw) if len(raw) == 4 else 2000 + int(raw)
-    return date(y, 1, 1), date(y, 12, 31), "year"
+    raw = m["y"]
+    if m["fy"].lower() == "fiscal" and len(raw) == 2:
+        return None
+    return (*_year_span(int(raw) if len(raw) == 4 else 2000 + int(raw)), "year")
 
 
 def _r_decade(m, c):
@@ -822,180 +908,182 @@ def _r_decade(m, c):
 
 
 def _r_year_end(m, c):
-    if m["y"]:
-        y = int(m["y"])
-    else:
-        if c.pub is None or _prev_word(c.text, m.start()).lower() not in ("by", "at", "before", "until", "till", "around", "toward", "towards", "near", "since"):
-            return None
-        y = c.pub.year
-    return (*_month(y, 12), "month")
+    if c.pub is None or _prev_word(c.text, m.start()).lower() not in ("by", "at", "before", "until", "around", "since"):
+        return None
+    return (*_month(c.pub.year, 12), "month")
 
 
 def _r_year(m, c):
-    if not _year_value_context(m, c, m.start(), m.end()):
+    if not _reads_as_year(c, m.start(), m.end()):
         return None
-    y = int(m["y"])
-    return date(y, 1, 1), date(y, 12, 31), "year"
+    return (*_year_span(int(m["y"])), "year")
 
 
 # ---------------------------------------------------------------- rules
-_Y = _year("y")
-_POS_MONTH = (
-    r"(?:(?P<pos1>(?i:early|late))\s+|(?P<pos2>(?i:mid))-?\s*"
-    r"|(?:(?i:the)\s+)?(?P<pos3>beginning|start|end|middle|close)\s+of\s+|(?P<pos4>(?i:end))-)"
-)
-_POS_YEAR = (
-    r"(?:(?P<pos1>early|late|earlier|later)\s+(?:in\s+)?|(?P<pos2>mid)-?\s*"
-    r"|(?:the\s+)?(?P<pos3>beginning|start|end|middle|close)\s+of\s+|(?P<pos4>end)-)"
-)
-_OF_YEAR = rf"(?:\s+(?:of|in)\s+(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(?:{_Y}|(?P<rel>{_REL_YEAR}))|,?\s+{_year('y2')})?"
+_LEAD_THE = r"\b[Tt]he\s+$"
+# "the end of the first quarter", "the beginning of the second half"
+_LEAD_THE_BOUNDARY = r"(?:\b(?:[Tt]he\s+)?(?P<pos>end|beginning|start|close)\s+of\s+)?\b[Tt]he\s+$"
+_LEAD_FROM = r"\b[Ff]rom\s+$"
+_LEAD_RANGE = r"\b(?:[Bb]etween|[Ff]rom)\s+$"
 
-# (name, pattern, flags, resolver, may later offsets resolve from it?)
-_RULE_SPECS = [
-    ("iso", rf"(?<![\w.-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", 0, _r_iso, True),
-    ("md_range_cross",
-     rf"(?<!\w)(?:(?i:from)\s+)?{_mon('m1')}\s+{_day('d1')}\s*(?:-|\u2013|\u2014|\s(?i:to|through|until|till)\s)\s*"
-     rf"{_mon('m2')}\s+{_day('d2')}(?:,?\s+{_Y})?", 0, _r_md_range, True),
-    ("md_range",
-     rf"(?<!\w)(?:(?i:from)\s+)?{_mon('m1')}\s+{_day('d1')}\s*(?:-|\u2013|\u2014|\s(?:to|through|and)\s)\s*"
-     rf"{_day('d2')}(?:,?\s+{_Y})?(?P<m2>(?!))?", 0, _r_md_range, True),
-    ("md", rf"(?<!\w){_mon('m')}\s+{_day('d')}(?:,?\s+{_Y})?", 0, _r_md, True),
-    ("dm", rf"(?<![\w.,$])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{_mon('m')}(?:,?\s+{_Y})?", 0, _r_dm, True),
-    ("my_range",
-     rf"(?<!\w)(?:(?i:from)\s+)?{_mon('m1')}\s+{_year('y1')}\s*(?:-|\u2013|\u2014|\s(?i:to|through|until|till)\s)\s*"
-     rf"{_mon('m2')}\s+{_year('y2')}", 0, _r_my_range, True),
-    ("month_quarter",
-     rf"(?<!\w)(?i:the)\s+(?:{_mon('m1')}\s*(?:-|\u2013|\u2014|\s(?:to|through)\s)\s*)?{_mon('m2', True)}[\s-]quarter"
-     rf"(?:\s+of\s+{_Y})?", 0, _r_month_quarter, True),
-    ("month_range",
-     rf"(?<!\w)(?:(?P<pre>(?i:between))\s+)?(?:(?i:from)\s+)?{_mon('m1')}\s*(?P<conj>-|\u2013|\u2014|/|\s(?:to|through|and|until|till)\s)\s*"
-     rf"{_mon('m2')}(?:,?\s+{_Y}|\s+(?:of\s+)?(?P<rel>(?i:last|this|next)\s+year|that\s+year|the\s+same\s+year)(?![\w-]))?",
-     0, _r_month_range, True),
-    ("my", rf"(?<!\w){_mon('m')}(?:,|\s+of)?\s+{_Y}", 0, _r_my, True),
-    ("month_rel_year",
-     rf"(?<!\w){_mon('m')}(?:\s+of)?\s+(?P<rel>(?i:last|this|next)\s+year|that\s+year|the\s+(?:same|following|previous)\s+year)(?![\w-])",
-     0, _r_month_rel_year, True),
-    ("rel_month", rf"(?<!\w)(?P<rel>(?i:last|this|next))\s+{_mon('m', True)}", 0, _r_rel_month, True),
-    ("pos_month",
-     rf"(?<!\w){_POS_MONTH}{_mon('m')}(?:,?\s+{_Y}|\s+(?:of\s+)?(?P<rel>(?i:last|this|next)\s+year|that\s+year|the\s+same\s+year)(?![\w-]))?",
-     0, _r_pos_month, True),
-    ("pos_rel_month",
-     r"(?<![\w-])(?:(?P<pos1>early|late|earlier|later)\s+|(?P<pos2>mid)-?\s*|(?:the\s+)?(?P<pos3>beginning|start|end|middle|close)\s+of\s+)"
-     r"(?P<rel>this|last|next|the)\s+month(?![\w-])(?P<pos4>(?!))?", re.I, _r_pos_rel_month, True),
-    ("pos_year", rf"(?<![\w-]){_POS_YEAR}(?:{_Y}|(?P<rel>{_REL_YEAR}))", re.I, _r_pos_year, True),
-    ("quarter",
-     r"(?<![\w-])(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|(?:final|last)(?=[\s-]+quarter\s+of\s))[\s-]+quarter"
-     rf"(?!s){_OF_YEAR}(?!\s+of\s)", re.I, _r_quarter, True),
-    ("first_quarters",
-     rf"(?<![\w-])(?:the\s+)?first\s+(?P<n>two|three|2|3)\s+quarters(?:\s+of\s+(?:{_Y}|(?P<rel>{_REL_YEAR})))?(?!\s+of\s)",
-     re.I, _r_first_quarters, True),
-    ("first_months",
-     rf"(?<![\w-])(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>{_NUM})\s+months(?:\s+of\s+(?:{_Y}|(?P<rel>{_REL_YEAR})))?(?!\s+of\s)",
-     re.I, _r_first_months, True),
-    ("q_notation",
-     rf"(?<![\w-])(?:(?P<q>Q[1-4])(?:\s*{_Y}|\s*'(?P<yy>\d\d)(?!\w))?|{_year('y2')}\s*(?P<q2>Q[1-4]))(?![\w-])",
-     0, _r_q_notation, True),
-    ("half",
-     rf"(?<![\w-])(?:the\s+)?(?P<ord>first|second|latter|1st|2nd)[\s-]+half(?![\w-]){_OF_YEAR}(?!\s+of\s)",
-     re.I, _r_half, True),
-    ("h_notation",
-     rf"(?<![\w-])(?:(?P<h>H[12])\s*(?:{_Y}|'(?P<yy>\d\d)(?!\w))|{_year('y2')}\s*(?P<h2>H[12]))(?![\w-])",
-     0, _r_h_notation, True),
-    ("rel_quarter",
-     r"(?<![\w-])(?P<the>the\s+)?(?P<w>current|present|previous|preceding|prior|next|coming|last|this)\s+quarter(?![\w-])",
-     re.I, _r_rel_quarter, True),
-    ("same_period",
-     r"(?<![\w-])(?:the\s+)?same\s+(?P<what>period|month|quarter|week|day|time|half)\s+(?:of\s+|in\s+)?"
-     r"(?P<rel>last\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before|prior|later)|the\s+(?:previous|prior|preceding)\s+year"
-     rf"|the\s+year\s+before|next\s+year|{_Y})(?![\w-])", re.I, _r_same_period, False),
-    ("offset",
-     rf"(?<![\w-])(?P<n>{_NUM})\s+(?P<unit>years?|months?|quarters?)\s+"
-     r"(?P<dir>earlier|later|(?:before|after|prior|previously)(?=\s*(?:[,.;:)\"\u201d]|$|and\b|when\b)))(?![\w-])",
-     re.I, _r_offset, False),
-    ("year_earlier", r"(?<![\w-])year-(?:earlier|ago|before)(?![\w-])", re.I, _r_year_earlier, False),
-    ("prev_year",
-     r"(?<![\w-])the\s+(?P<w>previous|prior|preceding|following)\s+year(?![\w-])"
-     r"|(?<![\w-])the\s+year\s+(?P<w2>before|after)(?=\s*[,.;:)])", re.I, _r_prev_year, False),
-    ("ago",
-     r"(?<![\w-])(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
-     r"(?P<unit>years?|months?|weeks?|days?|decades?)\s+ago(?![\w-])", re.I, _r_ago, False),
-    ("rel_unit", r"(?<![\w-])(?<!the\s)(?P<rel>last|this|next)\s+(?P<unit>year|month|week|weekend)(?![\w-])", re.I, _r_rel_unit, True),
-    ("the_weekend", r"(?<![\w-])(?:over|during|at|on)\s+(?P<t>the\s+weekend)(?![\w-])", re.I, _r_the_weekend, False),
-    ("the_year", r"(?<![\w-])of\s+(?P<t>the\s+year)(?![\w-])", 0, _r_the_year, True),
-    ("day_word", r"(?<![\w-])(?P<w>today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))(?![\w-])",
-     re.I, _r_day_word, False),
-    ("bare_month", rf"(?<![\w-]){_mon('m', True)}(?!-\w)", 0, _r_bare_month, True),
-    ("weekday_range",
-     rf"(?<!\w)(?:(?P<btw>(?i:between))\s+|(?i:from)\s+)?(?P<w1>{_WD})\s+(?P<conj>to|through|until|till|and|-)\s+(?P<w2>{_WD})(?!\w)",
-     0, _r_weekday_range, False),
-    ("weekday", rf"(?<!\w)(?:(?P<rel>(?i:last|this|next|coming))\s+)?(?P<w>{_WD})(?!\w)", 0, _r_weekday, False),
-    ("year_range",
-     r"(?<![\w$\u00a5\u20ac\u00a3.,/-])(?:(?P<pre>(?i:between))\s+|(?i:from)\s+)?(?P<y1>(?:19|20)\d\d)"
-     r"\s*(?P<conj>-|\u2013|\u2014|/|\s(?i:to|through|and|until|till)\s)\s*(?P<y2>(?:19|20)\d\d|\d\d)(?!\w|%|[.,]\d)",
-     0, _r_year_range, True),
-    ("by_year", rf"(?<![\w-])(?i:by|through|until|till|thru)\s+{_Y}(?!-\w)", 0, _r_by_year, True),
-    ("fiscal", rf"(?<![\w-])(?:(?i:fiscal)\s+(?:(?i:year)\s+)?{_Y}|FY\s?(?P<y2>(?:19|20)\d\d|\d\d))(?!\w)", 0, _r_fiscal, True),
-    ("decade", r"(?<![\w-])(?:(?i:the)\s+)?(?P<y>(?:19|20)\d0)s(?![\w-])", 0, _r_decade, True),
-    ("year_end", rf"(?<![\w-])(?:{_Y}\s+)?(?i:year-end)(?![\w-])", 0, _r_year_end, True),
-    ("year", r"(?<![\w$\u00a5\u20ac\u00a3#@.,/'\u2019-])(?P<y>(?:19|20)\d\d)(?![\w%]|[.,/]\d|-\w|\s*[-\u2013\u2014]\s*\d)",
-     0, _r_year, True),
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    regex: re.Pattern
+    resolve: object
+    anchor: bool = True  # may later offsets resolve from what it finds?
+    lead: re.Pattern | None = None  # a word it may take before the match
+    lead_required: bool = False
+    lead_in_text: bool = True  # "between" never is
+    not_after: str = "\\w"  # characters that may not come right before the match
+
+
+def _rule(name, pattern, resolve, anchor=True, lead=None, lead_required=False, lead_in_text=True, not_after=r"\w"):
+    return _Rule(name, re.compile(pattern), resolve, anchor,
+                 re.compile(lead) if lead else None, lead_required, lead_in_text, not_after)
+
+
+_DASH_TO = r"(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|until|till)\s+)"
+_RULES = [
+    _rule("iso", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _r_iso,
+          not_after=r"\w.-"),
+    _rule("md_range_cross", rf"{_mon('m1')}\s+{_day('d1')}{_DASH_TO}{_mon('m2')}\s+{_day('d2')}(?:,?\s+{_Y})?",
+          _r_md_range, lead=_LEAD_FROM),
+    _rule("md_range", rf"{_mon('m1')}\s+{_day('d1')}(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|and)\s+){_day('d2')}(?:,?\s+{_Y})?",
+          _r_md_range, lead=_LEAD_FROM),
+    _rule("md", rf"{_mon('m')}\s+{_day('d')}(?:,?\s+{_Y})?", _r_md),
+    _rule("dm", rf"(?P<d>\d\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?{_mon('m')}(?:,?\s+{_Y})?", _r_dm, not_after=r"\w.,$"),
+    _rule("my_range", rf"{_mon('m1')}\s+{_year('y1')}{_DASH_TO}{_mon('m2')}\s+{_year('y2')}", _r_my_range,
+          lead=_LEAD_FROM),
+    _rule("month_quarter",
+          rf"{_mon('m1')}(?:(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through)\s+){_mon('m2', True)})?[\s-]quarter(?:\s+of\s+{_Y})?",
+          _r_month_quarter, lead=_LEAD_THE),
+    _rule("month_range",
+          rf"{_mon('m1')}(?P<conj>\s*[-\u2013\u2014/]\s*|\s+(?:to|through|and|until|till)\s+){_mon('m2')}"
+          rf"(?:,?\s+{_Y}|\s+(?:of\s+)?{_MONTH_YEAR_REL})?", _r_month_range, lead=_LEAD_RANGE),
+    _rule("my", rf"{_mon('m')}(?:,|\s+of)?\s+{_Y}", _r_my),
+    _rule("month_rel_year",
+          rf"{_mon('m')}(?:\s+of)?\s+(?P<rel>(?:last|this|next)\s+year|that\s+year|the\s+(?:same|following|previous)\s+year)(?![\w-])",
+          _r_month_rel_year),
+    _rule("rel_month", rf"(?P<rel>{_words('last', 'this', 'next')})\s+{_mon('m', True)}", _r_rel_month),
+    _rule("position",
+          rf"{_POS}(?:{_mon('m')}(?:,?\s+{_Y}|\s+(?:of\s+)?{_MONTH_YEAR_REL})?"
+          rf"|(?P<mrel>this|last|next|the)\s+month(?![\w-])|{_year('yy')}|(?P<yrel>{_REL_YEAR}))", _r_position),
+    _rule("quarter",
+          rf"(?P<ord>{_words('first', 'second', 'third', 'fourth', 'final', 'last')}|1st|2nd|3rd|4th)"
+          rf"[\s-]+quarter(?!s){_OF_YEAR}(?!\s+of\s)", _r_quarter, lead=_LEAD_THE_BOUNDARY),
+    _rule("first_quarters",
+          rf"(?:First|first)\s+(?P<n>two|three|2|3)\s+quarters(?:\s+of\s+(?:{_Y}|(?P<rel>{_REL_YEAR})))?(?!\s+of\s)",
+          _r_first_quarters, lead=_LEAD_THE),
+    _rule("first_months",
+          rf"(?P<which>{_words('first', 'last', 'final')})\s+(?P<n>{_NUM})\s+months(?:\s+of\s+(?:{_Y}|(?P<rel>{_REL_YEAR})))?(?!\s+of\s)",
+          _r_first_months, lead=_LEAD_THE),
+    _rule("qh_notation", rf"(?P<qh>[QH][1-4])(?:\s*{_Y}|\s*'(?P<yy>\d\d)(?!\w))?(?![\w-])", _r_qh_notation,
+          not_after=r"\w-"),
+    _rule("year_qh", rf"{_Y}\s*(?P<qh>[QH][1-4])(?![\w-])", _r_qh_notation, not_after=r"\w-"),
+    _rule("half", rf"(?P<ord>{_words('first', 'second', 'latter')}|1st|2nd)[\s-]+half(?![\w-]){_OF_YEAR}(?!\s+of\s)",
+          _r_half, lead=_LEAD_THE_BOUNDARY),
+    _rule("rel_quarter",
+          rf"(?P<w>{_words('current', 'present', 'previous', 'preceding', 'prior', 'next', 'coming', 'last', 'this')})"
+          r"\s+quarter(?![\w-])", _r_rel_quarter, lead=_LEAD_THE),
+    _rule("same_period",
+          r"(?:Same|same)\s+(?:period|month|quarter|week|day|time|half)\s+(?:of\s+|in\s+)?"
+          r"(?:(?P<rel>last\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before|prior|later)|the\s+(?:previous|prior|preceding)\s+year"
+          rf"|the\s+year\s+before|next\s+year)|{_Y})(?![\w-])", _r_same_period, anchor=False, lead=_LEAD_THE),
+    _rule("count_unit",
+          rf"(?P<n>{_NUM})\s+(?P<unit>years?|months?|quarters?|weeks?|days?|decades?)\s+"
+          r"(?P<dir>ago|earlier|later|before|after|prior|previously)(?![\w-])", _r_count_unit, anchor=False),
+    _rule("year_earlier", r"(?:Year|year)-(?:earlier|ago|before)(?![\w-])", _r_year_earlier, anchor=False),
+    _rule("prev_year",
+          r"(?:The|the)\s+(?:(?P<w>previous|prior|preceding|following)\s+(?P<unit>year|month)(?![\w-])"
+          r"|year\s+(?P<w2>before|after)(?=\s*[,.;:)]))",
+          _r_prev_year, anchor=False),
+    _rule("this_time_last_year", r"(?:This|this)\s+time\s+last\s+year(?![\w-])", _r_this_time_last_year, anchor=False),
+    _rule("rel_unit", rf"(?P<rel>{_words('last', 'this', 'next')})\s+(?P<unit>year|month|week|weekend)(?![\w-])",
+          _r_rel_unit, lead=_LEAD_THE),
+    _rule("the_weekend", r"the\s+weekend(?![\w-])", _r_the_weekend, anchor=False,
+          lead=r"\b(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n)\s+$", lead_required=True, lead_in_text=False),
+    _rule("the_year", r"the\s+year(?![\w-])", _r_the_year, lead=r"\bof\s+$", lead_required=True, lead_in_text=False),
+    _rule("day_word",
+          rf"(?P<w>{_words('today', 'yesterday', 'tomorrow', 'tonight')}|Last\s+night|last\s+night"
+          r"|This\s+(?:morning|afternoon|evening)|this\s+(?:morning|afternoon|evening))(?![\w-])",
+          _r_day_word, anchor=False),
+    _rule("bare_month", rf"{_mon('m', True)}(?!-\w)", _r_bare_month),
+    _rule("weekday_range", rf"(?P<w1>{_WD})\s+(?P<conj>to|through|until|till|and|-)\s+(?P<w2>{_WD})(?!\w)",
+          _r_weekday_range, anchor=False, lead=_LEAD_RANGE),
+    _rule("weekday", rf"(?P<w>{_WD})(?!\w)", _r_weekday, anchor=False,
+          lead=r"\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming)\s+$"),
+    _rule("year_range",
+          r"(?P<y1>(?:19|20)\d\d)(?P<conj>\s*[-\u2013\u2014/]\s*|\s+(?:to|through|and|until|till)\s+)"
+          r"(?P<y2>(?:19|20)\d\d|\d\d)(?!\w|%|[.,]\d)", _r_year_range, lead=_LEAD_RANGE,
+          not_after="\\w$\u00a5\u20ac\u00a3.,/-"),
+    _rule("by_year", rf"(?:{_words('by', 'through', 'until', 'till', 'thru')})\s+{_Y}(?!-\w)", _r_by_year),
+    _rule("fiscal", r"(?P<fy>Fiscal|fiscal|FY)(?:\s+(?:year\s+)?|\s?)(?P<y>(?:19|20)\d\d|\d\d)(?!\w)", _r_fiscal),
+    _rule("decade", r"(?P<y>(?:19|20)\d0)s(?![\w-])", _r_decade, lead=_LEAD_THE, not_after=r"\w-'"),
+    _rule("year_end", r"(?:Year|year)-end(?![\w-])", _r_year_end),
+    _rule("year", r"(?P<y>(?:19|20)\d\d)(?![\w%]|[.,/]\d|-\w|\s*[-\u2013\u2014]\s*\d)", _r_year,
+          not_after="\\w$\u00a5\u20ac\u00a3#@.,/'\u2019-"),
 ]
 
-_RULES = [(name, re.compile(pattern, flags), resolve, anchor) for name, pattern, flags, resolve, anchor in _RULE_SPECS]
-# The prefix that ends a text span: "between" is not part of "January and April".
-_LEADING_BETWEEN = re.compile(r"(?i:between)\s+")
-# Cheap pre-check: a document without any of these cannot hold a time expression.
-_TRIGGER = re.compile(
-    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|year|month|week|quarter|half|"
-    r"tonight|night|morning|afternoon|evening",
-    re.I,
-)
-
-
+# A date at the start of a paragraph ("BEIJING, Jan. 21 (Xinhua) --") or on a line of its own.
 _DATELINE_TAIL = re.compile(r"[^\S\n]*(?:\([^)\n]*\)[^\S\n]*)?(?:--|\u2014|\u2013|-|\n|$)")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _is_dateline(text: str, m) -> bool:
-    """A date opening a paragraph ("BEIJING, Jan. 21 (Xinhua) --") or standing alone
-    dates the story; later offsets ("a year earlier") must not resolve from it."""
+    """Datelines date the story; later offsets ("a year earlier") must not resolve from them."""
     line_start = text.rfind("\n", 0, m.start()) + 1
     return m.start() - line_start < 60 and _DATELINE_TAIL.match(text, m.end()) is not None
+
+
+def _blocked_before(text: str, pos: int, not_after: str) -> bool:
+    if pos == 0:
+        return False
+    ch = text[pos - 1]
+    return ch in not_after or ("\\w" in not_after and (ch.isalnum() or ch == "_"))
 
 
 def extract_time_expressions(text: str, published: date | None) -> list[TimeExpression]:
     """All time expressions in `text` (a whole normalised document body, paragraphs separated by blank lines), resolved against the publication date, in order of char_start. With published=None, relative expressions that need an anchor are skipped; absolute ones are still returned."""
     if isinstance(published, datetime):
         published = published.date()
-    if not text or not _TRIGGER.search(text):
+    if not text:
         return []
+    # (start with the leading word, -end, rule order, match, leading word, its match)
     candidates = []
-    for order, (name, regex, resolve, anchor) in enumerate(_RULES):
-        for m in regex.finditer(text):
-            candidates.append((m.start(), -m.end(), order, m))
-    candidates.sort(key=lambda t: (t[0], t[1], t[2]))
+    for order, rule in enumerate(_RULES):
+        for m in rule.regex.finditer(text):
+            start = m.start()
+            if _blocked_before(text, start, rule.not_after):
+                continue
+            lead_start, lead, lm = start, "", None
+            if rule.lead is not None:
+                lm = rule.lead.search(text, max(0, start - 24), start)
+                if lm:
+                    lead_start, lead = lm.start(), lm.group(0).split()[0].lower()
+                elif rule.lead_required:
+                    continue
+            candidates.append((lead_start, -m.end(), order, m, lead, lm))
+    candidates.sort(key=lambda t: t[:3])
 
     ctx = _Context(text, published)
     taken_end = 0
-    for start, neg_end, order, m in candidates:
-        if start < taken_end:
+    for lead_start, neg_end, order, m, lead, lm in candidates:
+        if lead_start < taken_end:
             continue
-        name, _regex, resolve, anchor = _RULES[order]
+        rule = _RULES[order]
+        ctx.lead, ctx.lead_match = lead, lm
         try:
-            out = resolve(m, ctx)
+            out = rule.resolve(m, ctx)
         except (ValueError, KeyError, TypeError):  # impossible dates such as "Feb. 30"
             out = None
         if out is None:
             continue
-        s, e, gran = out
-        if "t" in m.re.groupindex and m["t"]:
-            t_start, t_end = m.start("t"), m.end("t")
-        else:
-            t_start, t_end = start, -neg_end
-            lead = _LEADING_BETWEEN.match(text, t_start, t_end)
-            if lead:
-                t_start = lead.end()
         taken_end = -neg_end
-        expr = TimeExpression(text[t_start:t_end], s, e, gran, t_start, t_end)
-        is_anchor = anchor and not (name == "md" and _is_dateline(text, m))
+        t_start = lead_start if (rule.lead_in_text and lead and lead != "between") else m.start()
+        start_date, end_date, granularity = out
+        expr = TimeExpression(text[t_start:taken_end], start_date, end_date, granularity, t_start, taken_end)
+        is_anchor = rule.anchor and not (rule.name == "md" and _is_dateline(text, m))
         ctx.found.append(_Found(expr, ctx.sentence(t_start), is_anchor))
     return [f.expr for f in ctx.found]

@@ -1,0 +1,942 @@
+"""Quantities: find counts, money, percentages, multiples, fractions and measurements.
+
+Rule-based and deterministic (GUIDELINES.md, section 1). One precompiled regex
+finds where a number starts (digits with an optional currency sign, number
+words, fraction words, multiplier words); small anchored patterns then read
+its scale word and unit, and the words just before it give the qualifier.
+Years, dates, times of day, durations, ranks and numbers inside names are
+dropped. Adjacent figures joined by "to", "-" or "and" are linked so that the
+first end of a range takes the unit of the second. Standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+EXTRACTOR = "quantities"
+VERSION = "1.0.0"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    text: str  # surface form exactly as in the input
+    value: float  # normalised value
+    unit: str  # count | percent | percentage_point | multiple | fraction | currency | other
+    currency: str | None  # ISO 4217 code when unit == "currency"
+    unit_symbol: str | None  # the unit as written when unit == "other"
+    qualifier: str  # exact | about | more_than | at_least | less_than | at_most | range
+    subject: str | None  # what is counted or measured, free text
+    char_start: int  # text == input[char_start:char_end]
+    char_end: int
+
+
+# ---------------------------------------------------------------- vocabulary
+_SMALL = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALE = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0,
+}
+_SUFFIX_SCALE = {
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+}
+_DENOM = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+    "hundredth": 100, "hundredths": 100,
+}
+_MULT_WORDS = {
+    "twice": 2, "thrice": 3, "double": 2, "doubles": 2, "doubled": 2, "doubling": 2,
+    "triple": 3, "triples": 3, "tripled": 3, "tripling": 3,
+    "quadruple": 4, "quadruples": 4, "quadrupled": 4, "quadrupling": 4,
+}
+
+# Currency signs and codes written before the amount.
+_CUR_PREFIX = {
+    "us$": "USD", "u.s.$": "USD", "u.s. $": "USD", "$": "USD", "hk$": "HKD", "nt$": "TWD",
+    "s$": "SGD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "r$": "BRL",
+    "¥": "CNY", "￥": "CNY", "rmb¥": "CNY", "€": "EUR", "£": "GBP", "₩": "KRW", "₹": "INR",
+    "rmb": "CNY", "cny": "CNY", "usd": "USD", "hkd": "HKD", "eur": "EUR", "gbp": "GBP",
+    "jpy": "JPY", "sgd": "SGD", "twd": "TWD", "krw": "KRW", "inr": "INR",
+}
+# Currency words and codes written after the amount.
+_CUR_WORDS = [
+    (r"(?:U\.S\.|US|American)\s+dollars?", "USD"),
+    (r"(?:Hong\s+Kong|HK)\s+dollars?", "HKD"),
+    (r"(?:New\s+)?(?:Taiwan|NT)\s+dollars?", "TWD"),
+    (r"Singapore\s+dollars?", "SGD"),
+    (r"Australian\s+dollars?", "AUD"),
+    (r"Canadian\s+dollars?", "CAD"),
+    (r"dollars?", "USD"),
+    (r"yuan|renminbi|RMB|CNY", "CNY"),
+    (r"euros?|EUR", "EUR"),
+    (r"pounds?(?:\s+sterling)?|sterling|GBP", "GBP"),
+    (r"yen|JPY", "JPY"),
+    (r"won|KRW", "KRW"),
+    (r"rupees?|INR", "INR"),
+    (r"(?:roubles?|rubles?)", "RUB"),
+    (r"Swiss\s+francs?|CHF", "CHF"),
+    (r"ringgit", "MYR"),
+    (r"baht", "THB"),
+    (r"USD", "USD"),
+    (r"HKD", "HKD"),
+    (r"SGD", "SGD"),
+    (r"TWD", "TWD"),
+]
+
+# Units of measure (unit "other"). Symbols are case-sensitive, words are not.
+_UNIT_SYMBOLS = (
+    r"[EPTG]?FLOPS|[EPTG]FLOP/s|TOPS|nm|mm|cm|km|kg|mg|[GMkT]Wh|[GMkT]W|kV|(?:GB|TB|PB|EB|MB)(?:/s)?|"
+    r"Gbps|Mbps|Tbps|GHz|MHz|mAh|TEUs?|°C|sq\s?m|m2|W"
+)
+_UNIT_WORDS = (
+    r"(?:exa|peta|tera|giga)?flops|(?:exa|peta|tera|giga)FLOPS|"
+    r"(?:nano|milli|centi|kilo)?met(?:er|re)s?|miles?|"
+    r"(?:kilo|milli)?grams?|tonnes?|tons?|"
+    r"(?:giga|mega|kilo|tera)?watt[\s-]hours?|(?:giga|mega|kilo|tera)?watts?|"
+    r"(?:kilo)?volts?|(?:giga|tera|peta|exa|mega)bytes?|megapixels?|"
+    r"twenty-foot\s+equivalent\s+units?|square\s+(?:kilo)?met(?:er|re)s?|hectares?|acres?|"
+    r"(?:cubic\s+met(?:er|re)s?)|lit(?:er|re)s?|degrees\s+Celsius|inch(?:es)?|"
+    r"qubits?|points?"
+)
+# qubits are counted things, not measures; listed so their plural does not become "other".
+_COUNTED_UNITS = {"qubit", "qubits"}
+
+# Time words after a number: a duration, an age or a frequency, never a quantity.
+_TIME_WORDS = (
+    r"seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|yrs?|"
+    r"decades?|centur(?:y|ies)|millenni(?:um|a)|milliseconds?|microseconds?|nanoseconds?|"
+    r"semesters?|quarters?|weekends?|ms"
+)
+
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+
+# Capitalised words that may stand just before a plain number without making it a name.
+_FUNCTION_CAPS = frozenset(
+    "the a an about around roughly nearly almost some over more less fewer under only just in on at "
+    "by for from of to with and but or its their his her our these those all another each every up "
+    "between approximately exactly than while when after before since until among across within "
+    "without beyond above below as also then now yet so if that this like just another total "
+    "overall combined altogether including plus nearly reaching about there here where which what "
+    "both either neither least most many".split()
+)
+# Lower-case words before a plain number that make it a rank, a label or a rate base.
+_RANK_BEFORE = frozenset(
+    "top no no. number num. level tier grade phase stage version v article section chapter clause "
+    "item rank ranked ranks ranking place category class type gate terminal hall booth route line "
+    "lane floor step per aged age page pages figure table room zone region# #".split()
+)
+_PRODUCT_AFTER = re.compile(
+    r" (?:Pro|Max|Ultra|Plus|Mini|Lite|Turbo|Air|SE|Flash|Thinking|Instruct|Preview|Series|Edition|Beta|"
+    r"SuperPoD|SuperCluster|Chat|Coder|Omni|VL)\b"
+)
+_FN_WORDS_AFTER_THE = re.compile(
+    r"\s*(?:[,.;:)!?]|$|\s(?:is|was|will|would|can|could|has|had|and|or|which|that|uses|offers|"
+    r"runs|comes|delivers|features|supports)\b)"
+)
+
+# ---------------------------------------------------------------- main pattern
+_NUM_WORD = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|ten|one|two|three|four|five|six|seven|eight|nine"
+)
+_DENOM_RX = (
+    r"halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|"
+    r"hundredths?"
+)
+_MAIN = re.compile(
+    r"""
+    (?P<frac>\b(?P<fn>one|two|three|four|five|six|seven|eight|nine|ten|an?)(?P<fsep>-|\s+)
+        (?P<fd>""" + _DENOM_RX + r""")\b)
+  | (?P<inn>\b(?P<in1>one|two|three|four|five|six|seven|eight|nine|\d{1,3})\s+(?:in|out\s+of)
+        (?:\s+every)?\s+(?!(?:19|20)\d\d\b)(?P<in2>two|three|four|five|six|seven|eight|nine|ten|
+        twenty|hundred|a\s+hundred|\d{1,3}(?:,\d{3})*)\b)
+  | (?P<mult>\b(?:twice|thrice|double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?|quadrupling
+        |(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)fold)\b)
+  | (?P<half>\bhalf\b)
+  | (?P<ascale>\ban?)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)
+  | (?P<cur>\b(?:US|U\.S\.\s?|HK|NT|S|A|AU|C|CA|R)\$|\$|¥|￥|€|£|₩|₹
+        |\b(?-i:RMB|CNY|USD|HKD|EUR|GBP|JPY|SGD|TWD|KRW|INR)\s?)?
+    (?P<num>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))
+  | (?P<word>\b(?:""" + _NUM_WORD + r"""))\b
+    """,
+    re.I | re.X,
+)
+
+# Where a number may start. Cheap to search (no re.I, no alternation tried at every
+# position); _MAIN is then matched only at these places, which keeps extraction fast.
+_TRIGGER = re.compile(
+    r"[$¥￥€£₩₹]|(?<![\d.,])\d"
+    r"|\b(?:(?:US|HK|NT|AU|CA|[SACR])\$|U\.S\.\s?\$|(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|SGD|TWD|KRW|INR)(?=\s?\d)"
+    r"|(?i:" + _NUM_WORD + r"|half|twice|thrice|doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|quadrupl(?:e[sd]?|ing)"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)fold)\b"
+    r"|[Aa]n?(?=[\s-]+(?:hundred|thousand|million|billion|trillion|dozen|third|quarter|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth|hundredth)\b))"
+)
+
+# ---------------------------------------------------------------- tail patterns
+_GLUED = re.compile(
+    r"(?P<sfx>bn|mn|mln|bln|tn|trn|[kKmMbB])(?![\w])"
+    r"|(?P<x>[xX])(?![\w])"
+    r"|(?P<pp>ppts?|pp)(?![\w])"
+    r"|(?P<ord>st|nd|rd|th)(?![\w])"
+    r"|(?P<usym>" + _UNIT_SYMBOLS + r")(?![\w])"
+)
+_SCALE_RX = re.compile(r"(?:\s+|-)(?P<sc>hundred|thousand|million|billion|trillion|dozen)\b(?!-?s\b)", re.I)
+_SCALE_ABBR = re.compile(r"\s?(?P<sc>bn|mn|mln|bln|tn|trn)\b", re.I)
+_PERCENT = re.compile(
+    r"(?P<pp>\s*(?:percentage[\s-]points?|pct\.?\s+points?|ppts?\b|pp\b))"
+    r"|(?P<pc>\s?%|\s*(?:percent|per\s+cent|pct)\b)"
+    r"|(?P<bp>\s*(?:basis\s+points?|bps)\b)",
+    re.I,
+)
+_FOLD = re.compile(r"(?:-|\s)?fold\b", re.I)
+_TIMES = re.compile(r"\s+times\b", re.I)
+_CUR_AFTER = re.compile(
+    r"(?:\s+|-)(?:" + "|".join(f"(?P<c{i}>{rx})" for i, (rx, _) in enumerate(_CUR_WORDS)) + r")\b"
+)
+_CUR_AFTER_CODES = [code for _, code in _CUR_WORDS]
+_TIME_AFTER = re.compile(
+    r"(?:\s+|-)(?:(?:consecutive|straight|successive|full|more|additional|extra|working|business|"
+    r"trading|calendar|light|long|short|whole|\w+-long)\s+)?(?:" + _TIME_WORDS + r")\b"
+    r"|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT\b|UTC\b|BST\b|EST\b)"
+    r"|-year-old|\s+years?\s+old\b",
+    re.I,
+)
+_UNIT_AFTER = re.compile(
+    r"(?:\s+|-)?(?P<us>" + _UNIT_SYMBOLS + r")(?![\w])|(?:\s+|-)(?P<uw>" + _UNIT_WORDS + r")\b"
+)
+_UNIT_WORDS_I = re.compile(r"(?:\s+|-)(?P<uw>" + _UNIT_WORDS + r")\b", re.I)
+_POINTS = re.compile(r"\s+points?\b", re.I)
+_COMPOUND = re.compile(r"-(?P<cn>[A-Za-z][a-z]+|[A-Z]{2,}s?)(?![\w-])")
+_COMPOUND_BAD = frozenset(
+    "star stars point points digit digits bit bits member-state year-old old odd th st nd rd "
+    "way ways pronged legged dimensional fold plus strong".split()
+)
+_OR_MORE = re.compile(
+    r"(?:\s+(?!or\b|and\b)[a-z][\w-]*){0,2}\s*(?:(?P<al>or\s+(?:more|above|higher|greater|over)|and\s+(?:above|over|up)|\+|-plus\b|plus\b)"
+    r"|(?P<am>or\s+(?:less|fewer|below|lower|under)|and\s+below)|(?P<ab>or\s+so\b|-odd\b))",
+    re.I,
+)
+
+# ---------------------------------------------------------------- context patterns
+_QUAL_BEFORE = re.compile(
+    r"(?:\b(?P<am>up\s+to|no\s+more\s+than|not\s+more\s+than|as\s+(?:much|many|high)\s+as|capped\s+at|"
+    r"a\s+maximum\s+of|maximum\s+of|at\s+most|not\s+exceeding|no\s+higher\s+than)"
+    r"|\b(?P<al>at\s+least|no\s+(?:less|fewer)\s+than|not\s+less\s+than|a\s+minimum\s+of|"
+    r"minimum\s+of|as\s+(?:little|low|few)\s+as)"
+    r"|\b(?P<mt>more\s+than|over|above|beyond|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|"
+    r"topp(?:ed|ing)|tops|greater\s+than|higher\s+than|larger\s+than|in\s+excess\s+of|upwards\s+of|"
+    r"north\s+of|a\s+more\s+than)"
+    r"|\b(?P<lt>less\s+than|fewer\s+than|under|below|lower\s+than|shy\s+of|smaller\s+than)"
+    r"|\b(?P<ab>about|around|roughly|nearly|almost|some|approximately|approx\.|close\s+to|circa|"
+    r"approach(?:ed|ing|es)?|near(?:ing)?|an\s+estimated|estimated|~))"
+    r"\s*[(\"]?\s*$",
+    re.I,
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.I)
+_PRICE_CLAUSE = re.compile(
+    r"\b(?:pric(?:e|ed|es|ing)|sells?|selling|sold|retails?|retailing|available|costs?|costing|"
+    r"start(?:s|ing)?|fares?|rents?|rates?)\b[^,.;:]{0,40}$",
+    re.I,
+)
+_CHANGE_VERBS = frozenset(
+    "rose rise rises rising risen increased increase increases increasing grew grow grows growing "
+    "grown jumped jump jumps jumping climbed climb climbs climbing surged surge surging soared soar "
+    "soaring fell fall falls falling fallen dropped drop drops dropping declined decline declines "
+    "declining decreased decrease decreasing slipped slip slid shrank shrink shrunk narrowed narrow "
+    "narrowing widened widen widening expanded expand expanding cut cuts cutting reduced reduce "
+    "reducing lowered lower raised raise raising lifted lift boosted boost went go moved move "
+    "up down doubled tripled changed shifted improved improve dipped dip plunged plunge tumbled "
+    "rebounded recovered slumped accelerated slowed edged ticked revised adjusted upgraded "
+    "downgraded sharply slightly steadily gained gain gains".split()
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.&-]*)\W{0,2}$")
+_LAST_WORD = re.compile(r"([A-Za-z][\w'’.]*)\s*$")
+_MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?\s+$")
+_MONTH_AFTER = re.compile(r"\s+(?:of\s+)?(?:" + _MONTHS + r")\b")
+_NAME_GLUE_BEFORE = re.compile(r"[A-Za-z][\w.]*[-–]$")
+_DIGIT_GROUPS = re.compile(r" \d")
+_DIGIT_GROUPS_BEFORE = re.compile(r"(?:^|[^\d,.])\d+ $")
+_PUE_BEFORE = re.compile(r"\bPUE\b|power\s+usage\s+effectiveness", re.I)
+_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"'“]?$")
+_TIMES_MULT_AFTER = re.compile(
+    r"\s+(?:the|as|that|this|its|their|his|her|our|what|those|these|more|higher|larger|bigger|"
+    r"faster|greater|cheaper|lower|smaller|over|compared|above|last|previous|a\s+year)\b",
+    re.I,
+)
+_TIMES_FREQ_AFTER = re.compile(
+    r"\s+(?:a|an|per|each|every)\s+(?:" + _TIME_WORDS + r")\b|\s+(?:daily|weekly|monthly|annually|a\s+year|a\s+day)\b",
+    re.I,
+)
+_EVENT_VERBS = re.compile(
+    r"\b(?:download(?:ed|s)?|view(?:ed|s)?|used|call(?:ed|s)?|accessed|visited|played|shared|cited|"
+    r"streamed|watched|searched|installed|clicked|invoked|read|liked|retweeted|reposted|forwarded|"
+    r"mentioned|viewed|run|tested|queried)\b[^.;]{0,40}$",
+    re.I,
+)
+_TWICE_AFTER = re.compile(
+    r"\s+(?:the|as|that|this|its|their|his|her|our|what|those|these|last|previous|more|over)\b", re.I
+)
+_DOUBLE_BAD_AFTER = re.compile(
+    r"-|\s+(?:down|as|standards?|whammy|check|click|digits?|agents?|edged?|bed|room|shifts?)\b", re.I
+)
+_DOUBLE_BAD_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", re.I)
+_HALF_BAD_BEFORE = re.compile(
+    r"\b(?:first|second|latter|former|back|other|bottom|top|front|upper|lower|and\s+a|the|a)\s+$", re.I
+)
+_HALF_A = re.compile(
+    r"\s+an?\s+(?:(?P<sc>million|billion|trillion|thousand|dozen)\b|(?P<pp>percentage\s+points?)\b)", re.I
+)
+_HALF_BAD_AFTER = re.compile(r"-|\s+(?:an?\s|(?:" + _TIME_WORDS + r")\b)", re.I)
+_ORD_FRAC_OK_AFTER = re.compile(
+    r"\s*(?:[,.;:)!?\"”]|$)|\s+(?:of|in|on|at|from|to|by|for|last|this|next|than|and|or|but|since|"
+    r"compared|over|while|as|a|an|the|with|year|during|among|between|versus|vs)\b",
+    re.I,
+)
+_SPAN_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|recent|coming|final)\s+$", re.I)
+_OF_NOT_YEAR = re.compile(r"\s+of\b(?!\s+(?:\d{4}|the\s+year|this\s+year|last\s+year))", re.I)
+_QUARTER_BAD_AFTER = re.compile(r"\s+(?:earlier|later|ago|before|after|of\s+a\s+century|century)\b", re.I)
+_QUARTER_BAD_BEFORE = re.compile(r"\b(?:in|within|per|every|each|once|twice|for|one|last|next|this)\s+$", re.I)
+_ONE_OK_BEFORE = re.compile(
+    r"\b(?:at\s+least|only|just|more\s+than|exactly|over|fewer\s+than|less\s+than|at\s+most|up\s+to|"
+    r"no\s+more\s+than|a\s+minimum\s+of)\s+$",
+    re.I,
+)
+_ONE_BAD_AFTER = re.compile(
+    r"\s+(?:of|another|that|who|which|day|time|way|hand|thing|point|or|and|to|in|on|at|is|was)\b|-|\s*[,.;:]",
+    re.I,
+)
+_SUBJECT_WORD = re.compile(r"\s+(?!(?:in|on|at|for|to|from|by|with|and|or|than|that|which|who|a|an|per|"
+                           r"each|as|is|are|was|were|has|have|had|will|would|this|last|next|of|the|its|"
+                           r"their|since|after|before|during|over|under|up|down|into|while|compared|"
+                           r"year|years|month|months|day|days|higher|lower|more|less)\b)"
+                           r"([A-Za-z][\w'’-]*)", re.I)
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?", re.I)
+# Between two figures of a parallel list: "200 million videos and 400 million images".
+_PARALLEL_GAP = re.compile(r"(?:\s+[a-z][\w-]*){1,2},?\s+(?:and|or)\s+")
+_CONNECTOR = re.compile(r"\s*(?:(?P<to>to|through|till)|(?P<dash>[-–—])|(?P<and>and)|(?P<or>or))\s*$", re.I)
+
+
+def _num_value(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _word_value(w: str) -> float:
+    w = w.lower()
+    if w in _SMALL:
+        return float(_SMALL[w])
+    if "-" in w:
+        tens, unit = w.split("-", 1)
+        return float(_TENS[tens] + _SMALL[unit])
+    return float(_TENS[w])
+
+
+class _Cand:
+    """A number found in the text, before linking and filtering."""
+
+    __slots__ = (
+        "start", "end", "num_end", "value", "unit", "currency", "symbol", "scaled", "bare",
+        "reject", "qualifier", "is_word", "own_qual", "subject_from", "prefixed",
+    )
+
+    def __init__(self, start: int, end: int, value: float) -> None:
+        self.start = start
+        self.end = end
+        self.num_end = end  # end of the number and scale alone
+        self.value = value
+        self.unit: str | None = None
+        self.currency: str | None = None
+        self.symbol: str | None = None
+        self.scaled = False
+        self.bare = True
+        self.reject: str | None = None
+        self.qualifier = "exact"
+        self.own_qual = False
+        self.is_word = False
+        self.subject_from = end
+        self.prefixed = False
+
+
+# ---------------------------------------------------------------- parsing one match
+def _read_scale(text: str, pos: int, c: _Cand) -> int:
+    """Apply scale words after the number ("1.2 trillion", "3 hundred million", "5bn")."""
+    for _ in range(2):
+        m = _SCALE_RX.match(text, pos)
+        if not m:
+            break
+        c.value *= _SCALE[m.group("sc").lower()]
+        c.scaled = True
+        pos = m.end()
+    if not c.scaled:
+        m = _SCALE_ABBR.match(text, pos)
+        if m:
+            c.value *= _SUFFIX_SCALE[m.group("sc").lower()]
+            c.scaled = True
+            pos = m.end()
+    return pos
+
+
+def _read_unit(text: str, pos: int, c: _Cand, allow_compound: bool) -> int:
+    """Read the unit after number and scale; sets c.unit and returns the new end."""
+    m = _PERCENT.match(text, pos)
+    if m:
+        if m.group("pp"):
+            c.unit = "percentage_point"
+        elif m.group("pc"):
+            c.unit = "percent"
+        else:
+            c.unit, c.symbol = "other", "basis points"
+        return m.end()
+    m = _FOLD.match(text, pos)
+    if m:
+        c.unit = "multiple"
+        return m.end()
+    m = _TIME_AFTER.match(text, pos)
+    if m:
+        c.reject = "duration"
+        return m.end()
+    m = _CUR_AFTER.match(text, pos)
+    if m:
+        if c.currency is None:
+            for i, code in enumerate(_CUR_AFTER_CODES):
+                if m.group(f"c{i}"):
+                    c.currency = code
+                    break
+        c.unit = "currency"
+        return m.end()
+    m = _UNIT_AFTER.match(text, pos) or _UNIT_WORDS_I.match(text, pos)
+    if m:
+        sym = m.group("us") if "us" in m.groupdict() and m.group("us") else m.group("uw")
+        if sym.lower() in _COUNTED_UNITS:
+            c.unit = "count"
+            c.subject_from = pos
+            return pos
+        if sym.lower().startswith("twenty-foot") or sym.startswith("TEU"):
+            c.symbol = "TEU"
+        else:
+            c.symbol = sym
+        c.unit = "other"
+        return m.end()
+    m = _TIMES.match(text, pos)
+    if m:
+        return _read_times(text, pos, m.end(), c)
+    if allow_compound:
+        m = _COMPOUND.match(text, pos)
+        if m:
+            word = m.group("cn")
+            if word.lower() in _COMPOUND_BAD:
+                if word.lower() == "plus":
+                    c.unit = "count"
+                    return pos
+                c.reject = "compound"
+                return m.end()
+            c.unit = "count"
+            c.subject_from = pos + 1
+            return m.end()
+    return pos
+
+
+def _read_times(text: str, pos: int, end: int, c: _Cand) -> int:
+    """ "N times": a multiple ("3 times the level"), an event count ("downloaded 5 million times")
+    or a frequency ("three times a week")."""
+    if _TIMES_FREQ_AFTER.match(text, end):
+        c.reject = "frequency"
+        return end
+    if _TIMES_MULT_AFTER.match(text, end):
+        c.unit = "multiple"
+        return end
+    if c.value >= 1e6 and c.scaled or _EVENT_VERBS.search(text, max(0, c.start - 60), c.start):
+        c.unit = "count"
+        c.subject_from = end
+        return pos
+    c.unit = "multiple"
+    return end
+
+
+def _parse(text: str, m: re.Match) -> _Cand | None:
+    g = m.group
+    if g("num") is not None:
+        return _parse_digits(text, m)
+    if g("word") is not None:
+        return _parse_word(text, m)
+    if g("frac") is not None:
+        return _parse_frac(text, m)
+    if g("inn") is not None:
+        return _parse_in(text, m)
+    if g("mult") is not None:
+        return _parse_mult(text, m)
+    if g("half") is not None:
+        return _parse_half(text, m)
+    if g("ascale") is not None:
+        return _parse_ascale(text, m)
+    return None
+
+
+def _parse_digits(text: str, m: re.Match) -> _Cand:
+    start = m.start()
+    num_s = m.group("num")
+    c = _Cand(start, m.end(), _num_value(num_s))
+    cur = m.group("cur")
+    if cur:
+        c.currency = _CUR_PREFIX.get(re.sub(r"\s+", "", cur.lower()).replace("u.s.", "u.s."), "USD")
+        key = cur.lower().strip()
+        c.currency = _CUR_PREFIX.get(key, _CUR_PREFIX.get(key.replace(" ", ""), "USD"))
+        c.unit = "currency"
+        c.prefixed = True
+    pos = m.end()
+    num_start = m.start("num")
+    before = text[num_start - 1] if num_start > 0 else " "
+    # Glued to a letter on the left ("GPT4", "Qwen2.5", "K2") or after a named hyphen ("GPT-4").
+    if not cur and (before.isalpha() or before == "_"):
+        c.reject = "name"
+    elif not cur and before in "-–" and _NAME_GLUE_BEFORE.search(text, max(0, num_start - 30), num_start):
+        c.reject = "name"
+    elif before in "+#/:" or (before == "." and num_start > 1 and text[num_start - 2].isalnum()):
+        c.reject = "identifier"
+    elif len(num_s) > 1 and num_s[0] == "0" and num_s[1] != "." or len(num_s) >= 7 and num_s.isdigit():
+        c.reject = "identifier"  # "010", "0700": codes and phone numbers, not amounts
+    elif _DIGIT_GROUPS.match(text, pos) or _DIGIT_GROUPS_BEFORE.search(text, max(0, num_start - 12), num_start):
+        c.reject = "identifier"  # "+86 10 8888 8888"
+    nxt = text[pos] if pos < len(text) else " "
+    if nxt.isalpha():
+        gm = _GLUED.match(text, pos)
+        if gm and not c.reject:
+            if gm.group("sfx"):
+                sfx = gm.group("sfx")
+                if sfx in "kK" and not cur and _k_is_label(text, gm.end()):
+                    c.reject = "label"
+                else:
+                    c.value *= _SUFFIX_SCALE[sfx.lower()]
+                    c.scaled = True
+                pos = gm.end()
+            elif gm.group("x"):
+                c.unit = "multiple"
+                pos = gm.end()
+            elif gm.group("pp"):
+                c.unit = "percentage_point"
+                pos = gm.end()
+            elif gm.group("ord"):
+                c.reject = "ordinal"
+                pos = gm.end()
+            else:
+                c.unit = "other"
+                c.symbol = gm.group("usym")
+                if c.symbol.startswith("TEU"):
+                    c.symbol = "TEU"
+                pos = gm.end()
+        else:
+            c.reject = c.reject or "glued"
+            gm2 = re.compile(r"[\w.]*").match(text, pos)
+            pos = gm2.end()
+            c.end = c.num_end = pos
+            return c
+    elif nxt == ":" and pos + 1 < len(text) and text[pos + 1].isdigit():
+        c.reject = "time"
+    elif nxt == "/" and pos + 1 < len(text) and text[pos + 1].isalnum():
+        c.reject = "identifier"
+    elif nxt == "." and pos + 1 < len(text) and text[pos + 1].isalpha():
+        c.reject = "identifier"
+    if c.reject:
+        c.end = c.num_end = pos
+        return c
+    if not c.scaled:
+        pos = _read_scale(text, pos, c)
+    c.num_end = pos
+    if c.unit is None or c.unit == "currency" and c.prefixed:
+        if c.unit is None:
+            pos = _read_unit(text, pos, c, allow_compound=True)
+        else:
+            # "$5 billion" may still be followed by a hyphen compound: "$5-billion fund".
+            cm = _COMPOUND.match(text, pos)
+            if cm and cm.group("cn").lower() not in _COMPOUND_BAD and not _TIME_AFTER.match(text, pos):
+                c.subject_from = pos + 1
+    c.end = pos
+    c.subject_from = max(c.subject_from, pos) if c.unit != "count" else c.subject_from
+    c.bare = c.unit is None and not c.scaled
+    return c
+
+
+def _k_is_label(text: str, pos: int) -> bool:
+    """ "4K video", "8K display": a format label, not thousands."""
+    m = re.compile(r"\s*(?:[A-Za-z]+)?").match(text, pos)
+    word = m.group().strip().lower()
+    return word in {"", "video", "videos", "resolution", "display", "displays", "screen", "screens", "tv",
+                    "tvs", "footage", "content", "streaming", "camera", "cameras", "monitor",
+                    "monitors", "ultra", "hdr", "imaging", "image", "images", "quality"}
+
+
+def _parse_word(text: str, m: re.Match) -> _Cand | None:
+    w = m.group("word")
+    c = _Cand(m.start(), m.end(), _word_value(w))
+    c.is_word = True
+    pos = _read_scale(text, m.end(), c)
+    c.num_end = pos
+    if w.lower() == "one" and not c.scaled:
+        if (_ONE_OK_BEFORE.search(text, max(0, c.start - 25), c.start) and not _ONE_BAD_AFTER.match(text, pos)
+                and not _TIME_AFTER.match(text, pos)):
+            c.end = pos
+            c.bare = True
+            return c
+        return None
+    # Number words in hyphen compounds are mostly idioms ("two-way", "five-year"); keep units only.
+    pos = _read_unit(text, pos, c, allow_compound=False)
+    if c.reject:
+        c.end = pos
+        return c
+    if c.unit is None and text.startswith("-", pos) and not text.startswith("-plus", pos):
+        nxt = re.compile(r"-[\w-]*").match(text, pos)
+        c.reject = "compound"
+        c.end = nxt.end()
+        return c
+    c.end = pos
+    c.bare = c.unit is None and not c.scaled
+    return c
+
+
+def _parse_frac(text: str, m: re.Match) -> _Cand | None:
+    fn, fd, sep = m.group("fn").lower(), m.group("fd").lower(), m.group("fsep")
+    start, end = m.start(), m.end()
+    if fn in ("a", "an"):
+        if fd.endswith("s") or fd == "half":
+            return None
+        if text.startswith("-", end) or not _ORD_FRAC_OK_AFTER.match(text, end):
+            return None
+        if fd == "quarter" and (
+            _QUARTER_BAD_AFTER.match(text, end)
+            or (_QUARTER_BAD_BEFORE.search(text, max(0, start - 12), start) and not text.startswith(" of", end))
+        ):
+            return None
+        num = 1.0
+    else:
+        num = float(_SMALL[fn])
+        if sep != "-" and _SPAN_BEFORE.search(text, max(0, start - 12), start):
+            return None  # "the first three quarters", "the past two quarters"
+        if sep != "-" and not _OF_NOT_YEAR.match(text, end):
+            # "two thirds of" is a share; "three quarters" alone is usually a span of time.
+            if fd.startswith("quarter") or not _ORD_FRAC_OK_AFTER.match(text, end):
+                return None
+        if text.startswith("-", end):
+            return None
+    c = _Cand(start, end, num / _DENOM[fd])
+    c.unit = "fraction"
+    c.bare = False
+    return c
+
+
+def _parse_in(text: str, m: re.Match) -> _Cand | None:
+    a, b = m.group("in1").lower(), m.group("in2").lower()
+    va = float(_SMALL[a]) if a in _SMALL else _num_value(a)
+    if b in _SMALL:
+        vb = float(_SMALL[b])
+    elif b in _TENS:
+        vb = float(_TENS[b])
+    elif "hundred" in b:
+        vb = 100.0
+    else:
+        vb = _num_value(b)
+    if vb <= 0 or va > vb:
+        return None
+    c = _Cand(m.start(), m.end(), va / vb)
+    c.unit = "fraction"
+    c.bare = False
+    return c
+
+
+def _parse_mult(text: str, m: re.Match) -> _Cand | None:
+    w = m.group("mult").lower()
+    start, end = m.start(), m.end()
+    if w.endswith("fold"):
+        word = w[:-4]
+        value = float(_SMALL.get(word) or _TENS.get(word) or _SCALE[word])
+    elif w in ("twice", "thrice"):
+        if not _TWICE_AFTER.match(text, end):
+            return None
+        value = float(_MULT_WORDS[w])
+    else:
+        if _DOUBLE_BAD_AFTER.match(text, end) or _DOUBLE_BAD_BEFORE.search(text, max(0, start - 8), start):
+            return None
+        value = float(_MULT_WORDS[w])
+    c = _Cand(start, end, value)
+    c.unit = "multiple"
+    c.bare = False
+    return c
+
+
+def _parse_half(text: str, m: re.Match) -> _Cand | None:
+    start, end = m.start(), m.end()
+    if _HALF_BAD_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    ha = _HALF_A.match(text, end)
+    if ha:
+        c = _Cand(start, ha.end(), 0.5)
+        if ha.group("sc"):
+            c.value *= _SCALE[ha.group("sc").lower()]
+            c.scaled = True
+            c.num_end = ha.end()
+            pos = _read_unit(text, ha.end(), c, allow_compound=False)
+            if c.reject:
+                return None
+            c.end = pos
+            c.unit = c.unit or "count"
+        else:
+            c.unit = "percentage_point"
+        c.bare = False
+        return c
+    if _HALF_BAD_AFTER.match(text, end):
+        return None
+    c = _Cand(start, end, 0.5)
+    c.unit = "fraction"
+    c.bare = False
+    return c
+
+
+def _parse_ascale(text: str, m: re.Match) -> _Cand | None:
+    c = _Cand(m.start(), m.end("ascale"), 1.0)
+    c.is_word = True
+    pos = _read_scale(text, c.end, c)
+    if not c.scaled:
+        return None
+    c.num_end = pos
+    if text.startswith("-", pos):
+        # "a trillion-parameter model": the figure is the scale word and its noun.
+        c.start = m.end()
+    pos = _read_unit(text, pos, c, allow_compound=True)
+    if c.reject:
+        c.end = pos
+        return c
+    c.end = pos
+    c.bare = False
+    return c
+
+
+# ---------------------------------------------------------------- context checks
+def _bare_reject(text: str, c: _Cand) -> str | None:
+    """Why a plain number (no unit, no scale) is not a quantity, or None."""
+    s = c.start
+    raw = text[s:c.num_end]
+    v = c.value
+    is_int = "." not in raw
+    if is_int and "," not in raw and not c.is_word and 1900 <= v <= 2100:
+        return "year"
+    pre = text[max(0, s - 40):s]
+    if is_int and v <= 31 and not c.is_word:
+        if _MONTH_BEFORE.search(pre) or _MONTH_AFTER.match(text, c.num_end):
+            return "date"
+    wm = _WORD_BEFORE.search(pre)
+    prev = wm.group(1) if wm else ""
+    low = prev.lower()
+    if low in _RANK_BEFORE or low.rstrip(".") in _RANK_BEFORE:
+        return "rank"
+    if not c.is_word and _PRODUCT_AFTER.match(text, c.num_end):
+        return "name"  # "16 Pro", "4.5 Turbo"
+    if not c.is_word and prev and not prev.islower() and pre.endswith(" ") and not pre.endswith("  "):
+        # "Atlas 950", "Hunyuan Image 3.0": a capitalised word right before is a name.
+        if low not in _FUNCTION_CAPS and not re.search(r"['’]s$", prev) and pre.rstrip().endswith(prev):
+            return "name"
+    if not c.is_word and re.search(r"\bthe\s+$", pre, re.I) and _FN_WORDS_AFTER_THE.match(text, c.num_end):
+        return "name"  # "the 970 ..." standing for a product
+    if pre.endswith("(") and text.startswith(")", c.num_end):
+        return "identifier"
+    return None
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    lo = max(0, pos - 150)
+    chunk = text[lo:pos]
+    cut = max(chunk.rfind(". "), chunk.rfind("\n"))
+    return chunk[cut + 1:] if cut >= 0 else chunk
+
+
+def _qualifier(text: str, c: _Cand) -> str:
+    pre = text[max(0, c.start - 30):c.start]
+    m = _QUAL_BEFORE.search(pre)
+    if m:
+        for key, q in (("am", "at_most"), ("al", "at_least"), ("mt", "more_than"), ("lt", "less_than"),
+                       ("ab", "about")):
+            if m.group(key):
+                # "some" as a determiner only when a number follows directly; "over" after a verb
+                # of time ("over 18 months") is gone with the duration.
+                return q
+    m = _OR_MORE.match(text, c.end)
+    if m:
+        if m.group("al"):
+            return "at_least"
+        if m.group("am"):
+            return "at_most"
+        return "about"
+    if _FROM_BEFORE.search(pre) and c.unit == "currency":
+        before_from = text[max(0, c.start - 60):c.start]
+        before_from = before_from[: before_from.lower().rfind("from")]
+        lw = _LAST_WORD.search(before_from)
+        if _PRICE_CLAUSE.search(before_from) and not (lw and lw.group(1).lower() in _CHANGE_VERBS):
+            return "at_least"
+    return "exact"
+
+
+def _subject(text: str, c: _Cand) -> str | None:
+    pos = c.subject_from if c.unit in ("count", None) else c.end
+    m = _OF_THE.match(text, pos)
+    if c.unit not in ("count", None):
+        if not m:
+            return None
+    if m:
+        pos = m.end() - 1
+    words = []
+    for _ in range(4):
+        wm = _SUBJECT_WORD.match(text, pos)
+        if not wm:
+            break
+        words.append(wm.group(1))
+        pos = wm.end()
+        if pos < len(text) and text[pos] in ",.;:)":
+            break
+    return " ".join(words) or None
+
+
+# ---------------------------------------------------------------- linking
+def _link(text: str, cands: list[_Cand]) -> None:
+    """Ranges and lists: "50 to 60 percent", "between $4 and $5 billion", "2 or 3 hours"."""
+    for i in range(len(cands) - 1):
+        a, b = cands[i], cands[i + 1]
+        gap = text[a.end:b.start]
+        if len(gap) > 12 or a.reject == "glued":
+            continue
+        cm = _CONNECTOR.match(gap)
+        if not cm or cm.end() != len(gap):
+            continue
+        if cm.group("dash") and (a.is_word or b.is_word or gap.strip() != gap.strip(" ") or " " in gap):
+            continue
+        if b.reject in ("duration", "frequency", "date", "time") and (a.bare or a.unit is None):
+            a.reject = b.reject
+            continue
+        if a.reject == "year" and b.reject == "year":
+            continue
+        if cm.group("dash") and a.reject in ("name", "identifier"):
+            b.reject = a.reject
+            continue
+        if a.reject or b.reject:
+            continue
+        if a.unit is not None and b.unit is None and not b.scaled:
+            continue  # "rose 1.2 percent to 3,350": the second figure is not a range end
+        if cm.group("dash") and a.bare and b.bare and b.value <= a.value:
+            a.reject = b.reject = "score"  # "won 21-17", "a 5-4 vote"
+            continue
+        pre = text[max(0, a.start - 40):a.start]
+        is_range = False
+        if cm.group("to") or cm.group("dash"):
+            if a.unit is not None and b.unit is not None and (a.unit != b.unit or a.currency != b.currency):
+                continue  # "rose 13 percent to 35 billion yuan": a change, not a range
+            is_range = True
+            if _FROM_BEFORE.search(pre):
+                before_from = pre[: pre.lower().rfind("from")]
+                words = re.findall(r"[A-Za-z]+", before_from)[-2:]
+                if any(w.lower() in _CHANGE_VERBS for w in words):
+                    is_range = False
+        elif cm.group("and"):
+            is_range = bool(_BETWEEN_BEFORE.search(pre))
+        # The first end borrows unit, currency and scale from the second when it lacks them.
+        if a.unit is None and b.unit is not None:
+            a.unit, a.currency, a.symbol = b.unit, b.currency, b.symbol
+            a.subject_from = b.subject_from
+        elif a.unit == "currency" and b.unit == "currency" and a.currency is None:
+            a.currency = b.currency
+        if a.unit == b.unit and not a.scaled and b.scaled and (is_range or cm.group("dash")):
+            a.value *= b.value / _unscaled(text, b)
+            a.scaled = True
+        if a.unit is not None or a.scaled:
+            a.bare = False
+        if is_range:
+            a.qualifier = b.qualifier = "range"
+            a.own_qual = b.own_qual = True
+
+
+def _unscaled(text: str, c: _Cand) -> float:
+    """The number as written, before its scale word, to recover the scale factor."""
+    m = re.compile(r"[\d,]+(?:\.\d+)?").search(text, c.start, c.num_end)
+    if m:
+        v = _num_value(m.group())
+        return v if v else 1.0
+    return 1.0
+
+
+# ---------------------------------------------------------------- public API
+def extract_quantities(text: str) -> list[Quantity]:
+    """All quantities in `text` (a whole normalised document body, paragraphs separated by blank lines), in order of char_start."""
+    cands: list[_Cand] = []
+    pos = 0
+    n = len(text)
+    search = _TRIGGER.search
+    match = _MAIN.match
+    while pos < n:
+        t = search(text, pos)
+        if not t:
+            break
+        m = match(text, t.start())
+        if not m:
+            pos = t.end()
+            continue
+        c = _parse(text, m)
+        if c is None:
+            pos = m.end()
+            continue
+        cands.append(c)
+        pos = max(m.end(), c.end)
+    for c in cands:
+        if c.reject is None and c.bare:
+            c.reject = _bare_reject(text, c)
+    _link(text, cands)
+    out: list[Quantity] = []
+    prev: Quantity | None = None
+    prev_scaled = False
+    for c in cands:
+        if c.reject:
+            continue
+        unit = c.unit or "count"
+        symbol = c.symbol
+        if unit == "count" and c.bare and "." in text[c.start:c.num_end]:
+            if not _PUE_BEFORE.search(_sentence_before(text, c.start)):
+                continue
+            unit, symbol = "other", "PUE"
+        qual = c.qualifier if c.own_qual else _qualifier(text, c)
+        if qual == "exact" and prev is not None and prev.qualifier not in ("exact", "range"):
+            gap = text[prev.char_end:c.start]
+            if gap.strip() == "(" and c.unit == "currency":
+                qual = prev.qualifier  # "380 billion yuan ($52 billion)": the conversion shares the qualifier
+            elif (prev.unit == unit and _PARALLEL_GAP.fullmatch(gap)
+                  and (c.scaled and prev_scaled or not c.scaled and not prev_scaled)):
+                qual = prev.qualifier  # "over 200 million videos and 400 million images"
+        if unit == "count" and c.end > c.num_end and c.unit == "count" and c.subject_from <= c.num_end:
+            end = c.num_end
+        else:
+            end = c.end
+        if unit in ("count",) and c.end != end:
+            pass
+        q = Quantity(
+            text=text[c.start:end],
+            value=c.value,
+            unit=unit,
+            currency=c.currency if unit == "currency" else None,
+            unit_symbol=symbol if unit == "other" else None,
+            qualifier=qual,
+            subject=_subject(text, c),
+            char_start=c.start,
+            char_end=end,
+        )
+        out.append(q)
+        prev = q
+        prev_scaled = c.scaled
+    return out
