@@ -98,7 +98,7 @@ _UNIT_SYMBOLS = (
     r"Gbps|Mbps|Tbps|GHz|MHz|mAh|TEUs?|°C|sq\s?m|m2|W"
 )
 _UNIT_WORDS = (
-    r"(?:exa|peta|tera|giga)?flops|(?:exa|peta|tera|giga)FLOPS|"
+    r"(?:exa|peta|tera|giga)?flops?|(?:exa|peta|tera|giga)FLOPS|"
     r"(?:nano|milli|centi|kilo)?met(?:er|re)s?|miles?|"
     r"(?:kilo|milli)?grams?|tonnes?|tons?|"
     r"(?:giga|mega|kilo|tera)?watt[\s-]hours?|(?:giga|mega|kilo|tera)?watts?|"
@@ -223,7 +223,7 @@ _POINTS = re.compile(r"\s+points?\b", re.I)
 _COMPOUND = re.compile(r"-(?P<cn>[A-Za-z][a-z]+|[A-Z]{2,}s?)(?![\w-])")
 _COMPOUND_BAD = frozenset(
     "star stars point points digit digits bit bits member-state year-old old odd th st nd rd "
-    "way ways pronged legged dimensional fold plus strong".split()
+    "way ways pronged legged dimensional fold plus".split()
 )
 _OR_MORE = re.compile(
     r"(?:\s+(?!or\b|and\b)[a-z][\w-]*){0,2}\s*(?:(?P<al>or\s+(?:more|above|higher|greater|over)|and\s+(?:above|over|up)|\+|-plus\b|plus\b)"
@@ -242,11 +242,13 @@ _QUAL_BEFORE = re.compile(
     r"north\s+of|a\s+more\s+than)"
     r"|\b(?P<lt>less\s+than|fewer\s+than|under|below|lower\s+than|shy\s+of|smaller\s+than)"
     r"|\b(?P<ab>about|around|roughly|nearly|almost|some|approximately|approx\.|close\s+to|circa|"
-    r"approach(?:ed|ing|es)?|near(?:ing)?|an\s+estimated|estimated|~))"
+    r"approach(?:ed|ing|es)?|near(?:ing)?|an\s+estimated|estimated)|(?P<tl>~))"
     r"\s*[(\"]?\s*$",
     re.I,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+_PER_BEFORE = re.compile(r"\b(?:per|every|each)\s+$", re.I)
+_START_AT_BEFORE = re.compile(r"\bstart(?:s|ing|ed)?\s+(?:at|from)\s*$", re.I)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.I)
 _PRICE_CLAUSE = re.compile(
     r"\b(?:pric(?:e|ed|es|ing)|sells?|selling|sold|retails?|retailing|available|costs?|costing|"
@@ -269,8 +271,16 @@ _LAST_WORD = re.compile(r"([A-Za-z][\w'’.]*)\s*$")
 _MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?\s+$")
 _MONTH_AFTER = re.compile(r"\s+(?:of\s+)?(?:" + _MONTHS + r")\b")
 _NAME_GLUE_BEFORE = re.compile(r"[A-Za-z][\w.]*[-–]$")
+_CHAIN = re.compile(r"\d+(?:[-/.:]\d+){2,}")
 _DIGIT_GROUPS = re.compile(r" \d")
 _DIGIT_GROUPS_BEFORE = re.compile(r"(?:^|[^\d,.])\d+ $")
+# Nouns after "32B", "128K", "1M" that make the letter a scale, not part of a product name.
+_SIZE_NOUN_AFTER = re.compile(
+    r"(?:\s+|-)(?:(?:total|active|dense|MoE|activated|input|output|context)\s+)?(?:parameters?|params|tokens?|models?|"
+    r"versions?|variants?|users?|downloads?|context|dense|MoE|active|total|vocabulary|weights)\b"
+    r"|[,;:)]|\.(?!\w)|\s+(?:and|or|to)\s+\d",
+    re.I,
+)
 _PUE_BEFORE = re.compile(r"\bPUE\b|power\s+usage\s+effectiveness", re.I)
 _SENT_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"'“]?$")
 _TIMES_MULT_AFTER = re.compile(
@@ -316,6 +326,7 @@ _ONE_OK_BEFORE = re.compile(
     r"no\s+more\s+than|a\s+minimum\s+of)\s+$",
     re.I,
 )
+_ONE_UNIT = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|percentage\s+point\b|yuan\b|dollar\b|euro\b|-?fold\b)", re.I)
 _ONE_BAD_AFTER = re.compile(
     r"\s+(?:of|another|that|who|which|day|time|way|hand|thing|point|or|and|to|in|on|at|is|was)\b|-|\s*[,.;:]",
     re.I,
@@ -453,7 +464,7 @@ def _read_unit(text: str, pos: int, c: _Cand, allow_compound: bool) -> int:
 def _read_times(text: str, pos: int, end: int, c: _Cand) -> int:
     """ "N times": a multiple ("3 times the level"), an event count ("downloaded 5 million times")
     or a frequency ("three times a week")."""
-    if _TIMES_FREQ_AFTER.match(text, end):
+    if _TIMES_FREQ_AFTER.match(text, end) and not c.scaled and c.value <= 20:
         c.reject = "frequency"
         return end
     if _TIMES_MULT_AFTER.match(text, end):
@@ -511,6 +522,11 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
         c.reject = "identifier"  # "010", "0700": codes and phone numbers, not amounts
     elif _DIGIT_GROUPS.match(text, pos) or _DIGIT_GROUPS_BEFORE.search(text, max(0, num_start - 12), num_start):
         c.reject = "identifier"  # "+86 10 8888 8888"
+    chain = _CHAIN.match(text, num_start)
+    if chain and not c.reject:
+        c.reject = "identifier"  # "2025-10-28", "400-800-1234", "1.2.3"
+        c.end = c.num_end = chain.end()
+        return c
     nxt = text[pos] if pos < len(text) else " "
     if nxt.isalpha():
         gm = _GLUED.match(text, pos)
@@ -519,6 +535,8 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
                 sfx = gm.group("sfx")
                 if sfx in "kK" and not cur and _k_is_label(text, gm.end()):
                     c.reject = "label"
+                elif sfx in "KMB" and not cur and not _SIZE_NOUN_AFTER.match(text, gm.end()):
+                    c.reject = "name"  # "Ascend 910B", "the 910B chip"; "32B parameters" is fine
                 else:
                     c.value *= _SUFFIX_SCALE[sfx.lower()]
                     c.scaled = True
@@ -585,7 +603,9 @@ def _parse_word(text: str, m: re.Match) -> _Cand | None:
     c.is_word = True
     pos = _read_scale(text, m.end(), c)
     c.num_end = pos
-    if w.lower() == "one" and not c.scaled:
+    if w[0].isupper() and not _SENT_START.search(text, max(0, c.start - 4), c.start):
+        return None  # "the Two Sessions", "Three Gorges": a capitalised number word mid-sentence is a name
+    if w.lower() == "one" and not c.scaled and not _ONE_UNIT.match(text, pos):
         if (_ONE_OK_BEFORE.search(text, max(0, c.start - 25), c.start) and not _ONE_BAD_AFTER.match(text, pos)
                 and not _TIME_AFTER.match(text, pos)):
             c.end = pos
@@ -657,8 +677,11 @@ def _parse_in(text: str, m: re.Match) -> _Cand | None:
 
 
 def _parse_mult(text: str, m: re.Match) -> _Cand | None:
-    w = m.group("mult").lower()
+    w = m.group("mult")
     start, end = m.start(), m.end()
+    if w[0].isupper() and not _SENT_START.search(text, max(0, start - 4), start):
+        return None  # "Double 11" is a name
+    w = w.lower()
     if w.endswith("fold"):
         word = w[:-4]
         value = float(_SMALL.get(word) or _TENS.get(word) or _SCALE[word])
@@ -766,7 +789,7 @@ def _qualifier(text: str, c: _Cand) -> str:
     m = _QUAL_BEFORE.search(pre)
     if m:
         for key, q in (("am", "at_most"), ("al", "at_least"), ("mt", "more_than"), ("lt", "less_than"),
-                       ("ab", "about")):
+                       ("ab", "about"), ("tl", "about")):
             if m.group(key):
                 # "some" as a determiner only when a number follows directly; "over" after a verb
                 # of time ("over 18 months") is gone with the duration.
@@ -778,6 +801,8 @@ def _qualifier(text: str, c: _Cand) -> str:
         if m.group("am"):
             return "at_most"
         return "about"
+    if c.unit == "currency" and _START_AT_BEFORE.search(pre):
+        return "at_least"  # "prices start at 1,999 yuan"
     if _FROM_BEFORE.search(pre) and c.unit == "currency":
         before_from = text[max(0, c.start - 60):c.start]
         before_from = before_from[: before_from.lower().rfind("from")]
@@ -825,7 +850,7 @@ def _link(text: str, cands: list[_Cand]) -> None:
             continue
         if a.reject == "year" and b.reject == "year":
             continue
-        if cm.group("dash") and a.reject in ("name", "identifier"):
+        if cm.group("dash") and a.reject in ("name", "identifier", "year"):
             b.reject = a.reject
             continue
         if a.reject or b.reject:
@@ -843,11 +868,13 @@ def _link(text: str, cands: list[_Cand]) -> None:
             is_range = True
             if _FROM_BEFORE.search(pre):
                 before_from = pre[: pre.lower().rfind("from")]
-                words = re.findall(r"[A-Za-z]+", before_from)[-2:]
+                words = re.findall(r"[A-Za-z]+", before_from)[-4:]
                 if any(w.lower() in _CHANGE_VERBS for w in words):
                     is_range = False
         elif cm.group("and"):
             is_range = bool(_BETWEEN_BEFORE.search(pre))
+        if b.unit is None and a.unit == "currency" and (is_range or cm.group("dash")):
+            b.unit, b.currency, b.bare = "currency", a.currency, False  # "HK$4-5 billion"
         # The first end borrows unit, currency and scale from the second when it lacks them.
         if a.unit is None and b.unit is not None:
             a.unit, a.currency, a.symbol = b.unit, b.currency, b.symbol
@@ -899,6 +926,9 @@ def extract_quantities(text: str) -> list[Quantity]:
         if c.reject is None and c.bare:
             c.reject = _bare_reject(text, c)
     _link(text, cands)
+    for c in cands:
+        if c.reject is None and _PER_BEFORE.search(text, max(0, c.start - 6), c.start):
+            c.reject = "rate base"  # "0.8 yuan per million tokens": only the price counts
     out: list[Quantity] = []
     prev: Quantity | None = None
     prev_scaled = False

@@ -1048,6 +1048,8 @@ def extract_time_expressions(text: str, published: date | None) -> list[TimeExpr
     """All time expressions in `text` (a whole normalised document body, paragraphs separated by blank lines), resolved against the publication date, in order of char_start. With published=None, relative expressions that need an anchor are skipped; absolute ones are still returned."""
     if isinstance(published, datetime):
         published = published.date()
+    elif isinstance(published, str):
+        published = date.fromisoformat(published[:10])
     if not text:
         return []
     # (start with the leading word, -end, rule order, match, leading word, its match)
@@ -1055,12 +1057,12 @@ def extract_time_expressions(text: str, published: date | None) -> list[TimeExpr
     for order, rule in enumerate(_RULES):
         for m in rule.regex.finditer(text):
             start = m.start()
-            if _blocked_before(text, start, rule.not_after):
-                continue
+            if _blocked_before(text, start, rule.not_after) or "\n" in m.group(0):
+                continue  # glued to a word, or run across a line break into the next paragraph
             lead_start, lead, lm = start, "", None
             if rule.lead is not None:
                 lm = rule.lead.search(text, max(0, start - 24), start)
-                if lm:
+                if lm and "\n" not in lm.group(0):
                     lead_start, lead = lm.start(), lm.group(0).split()[0].lower()
                 elif rule.lead_required:
                     continue
