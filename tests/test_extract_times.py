@@ -125,6 +125,8 @@ PATTERNS = {
                             [("the September quarter", "2025-07-01", "2025-09-30")]),
     "month_range_quarter": ("Profit fell in the July-September quarter.", TUE,
                             [("the July-September quarter", "2025-07-01", "2025-09-30")]),
+    "current_year": ("Sales in the current year should top last year's.", TUE,
+                     [("the current year", "2025-01-01", "2025-12-31"), ("last year", "2024-01-01", "2024-12-31")]),
     "current_quarter": ("Guidance for the current quarter was cut.", TUE,
                         [("the current quarter", "2025-10-01", "2025-12-31")]),
     "first_half_with_year": ("Losses narrowed in the first half of 2024.", TUE,
@@ -200,6 +202,16 @@ PATTERNS = {
                       ("a year later", "2027-07-01", "2027-12-31")]),
     "previous_year": ("Output fell in 2023 after a boom the previous year.", TUE,
                       [("2023", "2023-01-01", "2023-12-31"), ("the previous year", "2022-01-01", "2022-12-31")]),
+    "previous_month": ("Exports in May rose 4 percent from the previous month.", TUE,
+                       [("May", "2025-05-01", "2025-05-31"), ("the previous month", "2025-04-01", "2025-04-30")]),
+    "previous_quarter": ("Margins in the third quarter beat the previous quarter.", TUE,
+                         [("the third quarter", "2025-07-01", "2025-09-30"),
+                          ("the previous quarter", "2025-04-01", "2025-06-30")]),
+    "same_quarter_a_year_ago": ("Ad sales in the June quarter trailed the same quarter a year ago.", TUE,
+                                [("the June quarter", "2025-04-01", "2025-06-30"),
+                                 ("the same quarter a year ago", "2024-04-01", "2024-06-30")]),
+    "weekday_with_its_date": ("The chief spoke on Thursday, March 16, 2023, in Beijing.", TUE,
+                              [("Thursday", "2023-03-16", "2023-03-16"), ("March 16, 2023", "2023-03-16", "2023-03-16")]),
     "month_of_the_same_year": ("It was founded in 2016 and funded in June of the same year.", TUE,
                                [("2016", "2016-01-01", "2016-12-31"),
                                 ("June of the same year", "2016-06-01", "2016-06-30")]),
@@ -219,6 +231,7 @@ NOT_TIME = {
     "vague": "Recently the firm, which currently leads and to date has sold most, is now in recent months "
              "and in the coming years a rival.",
     "today_nowadays": "Today, AI is part of daily life, and today's models are larger.",
+    "today_nowadays_in_quote": "\"Chip design today is a team sport,\" the analyst said.",
     "back_references": "The same evening it said sales during the same period had doubled.",
     "seasons": "Summer releases and the winter lull shaped this summer.",
     "benchmark_label": "The model scored 87 on AIME 2025 and 71 on LiveCodeBench 2024.",
@@ -250,6 +263,11 @@ def test_offsets_point_into_a_multi_paragraph_body():
     ]
     # The dateline is not the period "a year earlier" counts back from.
     assert (got[-1].start_date, got[-1].end_date) == (date(2024, 1, 1), date(2024, 6, 30))
+
+
+def test_no_expression_runs_across_paragraphs():
+    assert found("Demand peaked in June\n\n2025 was calmer.", date(2025, 9, 1)) == [
+        ("June", "2025-06-01", "2025-06-30"), ("2025", "2025-01-01", "2025-12-31")]
 
 
 def test_without_publication_date_only_absolute_expressions():

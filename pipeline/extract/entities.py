@@ -54,18 +54,25 @@ NOT_NAME_WORDS = frozenset(
 # Places are not entities (guidelines: countries, cities, provinces, regions).
 PLACES = frozenset(
     """
-    China Beijing Shanghai Shenzhen Guangzhou Hangzhou Hong Kong Macao Macau Taiwan Tianjin Chongqing Chengdu Wuhan
+    China Beijing Shanghai Shenzhen Guangzhou Hangzhou Macao Macau Taiwan Tianjin Chongqing Chengdu Wuhan
     Nanjing Suzhou Xi'an Hefei Jinan Qingdao Xiamen Ningbo Dalian Shenyang Harbin Changsha Zhengzhou Kunming
     Guiyang Nanning Fuzhou Urumqi Lhasa Lanzhou Yinchuan Xining Hohhot Taiyuan Shijiazhuang Nanchang Haikou
     Zhongwei Heze Dongguan Foshan Zhuhai Wuxi Guangdong Zhejiang Jiangsu Shandong Sichuan Hubei Hunan Henan
     Hebei Fujian Anhui Jiangxi Yunnan Guizhou Shanxi Shaanxi Gansu Qinghai Hainan Jilin Liaoning Heilongjiang
-    Xinjiang Tibet Ningxia Guangxi Inner Mongolia Yangshan Pudong Zhongguancun Asia Europe Africa America
-    Americas United States U.S. US USA Britain UK U.K. Japan Korea South North India Germany France Singapore
+    Xinjiang Tibet Ningxia Guangxi Mongolia Yangshan Pudong Zhongguancun Asia Europe Africa America
+    Americas U.S. US USA Britain UK U.K. Japan Korea India Germany France Singapore
     Russia Canada Australia Brazil Italy Spain Netherlands Switzerland Israel Vietnam Thailand Malaysia
-    Indonesia Philippines Saudi Arabia UAE Dubai Silicon Valley Washington Tokyo Seoul London Paris Middle
-    East West Southeast
+    Indonesia Philippines UAE Dubai Washington Tokyo Seoul London Paris East West Southeast
     """.split()
 )
+MULTIWORD_PLACES = ("Hong Kong", "Inner Mongolia", "Saudi Arabia", "Silicon Valley", "Middle East", "United States",
+                    "South Korea", "North Korea", "New York", "South China", "North China", "East China")
+
+
+def is_place(text: str) -> bool:
+    return text in PLACES or text in MULTIWORD_PLACES
+
+
 # Words after a capitalised token that mark a model's variant ("Gemini 2.5 Flash Image", "Doubao 1.5 thinking").
 MODEL_VARIANT_WORDS = frozenset(
     "Pro Max Turbo Flash Thinking Lite Mini Plus Ultra Vision Image Video Instruct Preview Coder Omni Chat "
@@ -92,7 +99,7 @@ _COMPOUND = r"(?:style|listed|based|backed|owned|led|made|designed|developed|bui
 _NAME_TOKEN = re.compile(r"[A-Z][\w]*(?:[-.][\w]+)*\.?|&|of|and|for|the|on|in", re.UNICODE)
 _PERSON = r"[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}"
 _PERSON_CUES = [
-    re.compile(r"\b(?:said|says|told|according to|wrote|added)\s+(" + _PERSON + r")(?=,|\.|\s+(?:in|on|at|of)\b)"),
+    re.compile(r"\b(?:[Ss]aid|says|told|[Aa]ccording to|wrote|added)\s+(" + _PERSON + r")(?=,|\.|\s+(?:in|on|at|of)\b)"),
     re.compile(r"(?:^|[.\"\u201d]\s|\n)(" + _PERSON + r"),\s+(?:a |an |the )?(?:[a-z-]+ ){0,4}(?:"
                + "|".join(sorted({re.escape(t) for t in TITLE_HEADS}, key=len, reverse=True)) + r")\b"),
     re.compile(r"\b(" + _PERSON + r")\s+(?:said|says|told|added|wrote|noted|argued|estimated|expects|believes)\b"),
@@ -128,7 +135,7 @@ INSTITUTION_SUFFIXES = frozenset("University Institute Academy Hospital Laborato
 _PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w ]+)/(?:[A-Z][\w. -]+)\)")
 _AFTER_TITLE = re.compile(
     r"\b(?:" + "|".join(sorted({re.escape(t) for t in TITLE_HEADS}, key=len, reverse=True)) + r")\s+(?:at|of|with|for)\s+"
-    r"(?:the\s+)?(?:(?:[A-Z][\w]*(?:\s+[A-Z][\w]*)?)-based\s+|[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:the\s+)?(?:(?:[A-Z][\w]*(?:\s+[A-Z][\w]*)?)-based\s+|(?:" + "|".join(re.escape(p) for p in sorted(PLACES | set(MULTIWORD_PLACES), key=len, reverse=True)) + r")\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){0,3}?"
     r"((?:[A-Z][\w&]*(?:-[A-Za-z]+)?)(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&]*(?:-[A-Za-z]+)?){0,4})(?!['\u2019]s)"
 )
 _PRODUCT_CODE = re.compile(
@@ -350,7 +357,7 @@ class EntityFinder:
         for match in _AFTER_TITLE.finditer(body):
             words = match.group(1).split()
             mention = self._organisation(body, match.start(1), words, require_suffix=False)
-            if mention is not None and not any(w in PLACES for w in words):
+            if mention is not None and not is_place(mention.text):
                 out.append(mention)
         return out
 
@@ -388,6 +395,8 @@ class EntityFinder:
                 text = match.group(1)
                 words = text.split()
                 if any(w in PERSON_STOP or w in PLACES or w in ORG_SUFFIXES or w in NOT_PERSON_WORDS for w in words):
+                    continue
+                if any(place in text for place in MULTIWORD_PLACES):
                     continue
                 if words[0] in NOT_NAME_WORDS and words[0] not in CHINESE_SURNAMES:
                     continue
@@ -428,7 +437,7 @@ class EntityFinder:
                 shorts.append(words[0] if words[0] in CHINESE_SURNAMES and len(words) <= 3 else words[-1])
             if m.entity_type == "organization" and len(words) >= 2 and words[-1] in DROPPABLE_SUFFIXES:
                 short = " ".join(words[:-1])
-                if short not in PLACES and short not in NOT_NAME_WORDS:
+                if not is_place(short) and short not in NOT_NAME_WORDS:
                     shorts.append(short)
             for short in shorts:
                 if short in taken or self.registry.lookup(short) is not None and m.discovered:

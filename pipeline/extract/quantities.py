@@ -277,10 +277,20 @@ _DIGIT_GROUPS_BEFORE = re.compile(r"(?:^|[^\d,.])\d+ $")
 # Nouns after "32B", "128K", "1M" that make the letter a scale, not part of a product name.
 _SIZE_NOUN_AFTER = re.compile(
     r"(?:\s+|-)(?:(?:total|active|dense|MoE|activated|input|output|context)\s+)?(?:parameters?|params|tokens?|models?|"
-    r"versions?|variants?|users?|downloads?|context|dense|MoE|active|total|vocabulary|weights)\b"
-    r"|[,;:)]|\.(?!\w)|\s+(?:and|or|to)\s+\d",
+    r"versions?|variants?|users?|downloads?|context|dense|MoE|active|total|vocabulary|weights)\b",
     re.I,
 )
+_SIZE_END_AFTER = re.compile(r"[,;:)]|\.(?!\w)|\s+(?:and|or|to)\s+\d")
+
+
+def _size_suffix_ok(text: str, start: int, end: int) -> bool:
+    """ "32B parameters", "has 70B," are sizes; "the 910B chip", "Ascend 910B" are names."""
+    if _SIZE_NOUN_AFTER.match(text, end):
+        return True
+    if not _SIZE_END_AFTER.match(text, end):
+        return False
+    wm = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return bool(wm) and wm.group(1).islower() and wm.group(1) not in ("the", "a", "an")
 _PUE_BEFORE = re.compile(r"\bPUE\b|power\s+usage\s+effectiveness", re.I)
 _SENT_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"'“]?$")
 _TIMES_MULT_AFTER = re.compile(
@@ -314,11 +324,14 @@ _HALF_A = re.compile(
 _HALF_BAD_AFTER = re.compile(r"-|\s+(?:an?\s|(?:" + _TIME_WORDS + r")\b)", re.I)
 _ORD_FRAC_OK_AFTER = re.compile(
     r"\s*(?:[,.;:)!?\"”]|$)|\s+(?:of|in|on|at|from|to|by|for|last|this|next|than|and|or|but|since|"
-    r"compared|over|while|as|a|an|the|with|year|during|among|between|versus|vs)\b",
+    r"compared|over|while|as|a|an|the|with|year|during|among|between|versus|vs|after|before|until|within|"
+    r"through|when|because|amid|despite|following|against|below|above|under|so|then|year-on-year|"
+    r"percent|lower|higher|less|more|cheaper)\b",
     re.I,
 )
 _SPAN_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|recent|coming|final)\s+$", re.I)
 _OF_NOT_YEAR = re.compile(r"\s+of\b(?!\s+(?:\d{4}|the\s+year|this\s+year|last\s+year))", re.I)
+_FRAC_BEFORE = re.compile(r"\b(?:by|about|nearly|roughly|almost|than|around|approximately|over|under)\s+$", re.I)
 _QUARTER_BAD_AFTER = re.compile(r"\s+(?:earlier|later|ago|before|after|of\s+a\s+century|century)\b", re.I)
 _QUARTER_BAD_BEFORE = re.compile(r"\b(?:in|within|per|every|each|once|twice|for|one|last|next|this)\s+$", re.I)
 _ONE_OK_BEFORE = re.compile(
@@ -339,6 +352,12 @@ _SUBJECT_WORD = re.compile(r"\s+(?!(?:in|on|at|for|to|from|by|with|and|or|than|t
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?", re.I)
 # Between two figures of a parallel list: "200 million videos and 400 million images".
 _PARALLEL_GAP = re.compile(r"(?:\s+[a-z][\w-]*){1,2},?\s+(?:and|or)\s+")
+# After a scaled figure with no unit: no counted noun follows, so an earlier currency carries over.
+_NO_NOUN_AFTER = re.compile(
+    r"\s*(?:[,.;:)]|$)|\s+(?:[a-z]+ed|in|for|on|of|to|from|at|by|a|an|the|last|this|and|or|compared|"
+    r"earlier|ago|previously|year|was|were|is|are|will|would|has|had|as|while|than|since|through|via)\b"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
 _CONNECTOR = re.compile(r"\s*(?:(?P<to>to|through|till)|(?P<dash>[-–—])|(?P<and>and)|(?P<or>or))\s*$", re.I)
 
 
@@ -535,7 +554,7 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
                 sfx = gm.group("sfx")
                 if sfx in "kK" and not cur and _k_is_label(text, gm.end()):
                     c.reject = "label"
-                elif sfx in "KMB" and not cur and not _SIZE_NOUN_AFTER.match(text, gm.end()):
+                elif sfx in "KMB" and not cur and not _size_suffix_ok(text, num_start, gm.end()):
                     c.reject = "name"  # "Ascend 910B", "the 910B chip"; "32B parameters" is fine
                 else:
                     c.value *= _SUFFIX_SCALE[sfx.lower()]
@@ -633,8 +652,10 @@ def _parse_frac(text: str, m: re.Match) -> _Cand | None:
     if fn in ("a", "an"):
         if fd.endswith("s") or fd == "half":
             return None
-        if text.startswith("-", end) or not _ORD_FRAC_OK_AFTER.match(text, end):
+        if text.startswith("-", end):
             return None
+        if not (_ORD_FRAC_OK_AFTER.match(text, end) or _FRAC_BEFORE.search(text, max(0, start - 16), start)):
+            return None  # "a third round", "a fifth consecutive year": ordinals
         if fd == "quarter" and (
             _QUARTER_BAD_AFTER.match(text, end)
             or (_QUARTER_BAD_BEFORE.search(text, max(0, start - 12), start) and not text.startswith(" of", end))
@@ -941,6 +962,11 @@ def extract_quantities(text: str) -> list[Quantity]:
             if not _PUE_BEFORE.search(_sentence_before(text, c.start)):
                 continue
             unit, symbol = "other", "PUE"
+        if (c.unit is None and c.scaled and prev is not None and prev.unit == "currency"
+                and _NO_NOUN_AFTER.match(text, c.end) and not _SENTENCE_BREAK.search(text, prev.char_end, c.start)):
+            # "spend 160 billion yuan, with 85 billion for chips": the currency is understood
+            unit = "currency"
+            c.currency = prev.currency
         qual = c.qualifier if c.own_qual else _qualifier(text, c)
         if qual == "exact" and prev is not None and prev.qualifier not in ("exact", "range"):
             gap = text[prev.char_end:c.start]

@@ -29,7 +29,7 @@ _SPLIT_ROLES = re.compile(r"\s+and\s+(?=(?:a |an |the )?(?:former |deputy |senio
 # Words that modify a title ("former", "rotating") or join two ("founder and chief executive").
 _TITLE_MODIFIERS = r"(?:former|deputy|senior|vice|chief|executive|rotating|acting|managing|general|founding|honorary|interim|co-|lead|principal|and)"
 _TITLE_BEFORE_NAME = re.compile(
-    r"((?:[a-z][\w-]*\s+)?(?:(?:" + _TITLE_MODIFIERS + r"|" + _TITLE_ALT + r")\s+)*(?:" + _TITLE_ALT + r"))\s+$",
+    r"((?:(?<!\S)(?-i:[a-z][\w-]*)\s+)?(?:(?:" + _TITLE_MODIFIERS + r"|" + _TITLE_ALT + r")\s+)*(?:" + _TITLE_ALT + r"))\s+$",
     re.IGNORECASE,
 )
 _COMPANY_REFERENCE = re.compile(r"\b(?:the company|the group|the firm|the terminal|the platform|the startup|the start-up|its|their)\b", re.IGNORECASE)

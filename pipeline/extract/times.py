@@ -137,7 +137,7 @@ _YEAR_PLURALS = frozenset(
 _HOLIDAY_BEFORE_WEEKDAY = frozenset(
     "black cyber super good easter ash holy fat giving blue manic maundy palm whit plough".split()
 )
-# Verbs near "today" that make it the publication day rather than "nowadays".
+# Words near "today" that make it the publication day rather than "nowadays".
 _TODAY_LITERAL = re.compile(
     r"\b(?:said|says|announced|announces|released|releases|launched|launches|unveiled|unveils|"
     r"published|publishes|opened|opens|closed|closes|began|begins|started|starts|kicked\s+off|"
@@ -146,6 +146,7 @@ _TODAY_LITERAL = re.compile(
     r"shares|[ap]\.m)\b",
     re.I,
 )
+_NOWADAYS_AFTER = re.compile(r",?\s+(?:is|are|has|have|remains|faces|stands|looks|needs|can|must)\b")
 # A sentence with one of these may speak of a date still to come.
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|plans?|planned|planning|expects?|expected|expecting|scheduled|slated|"
@@ -709,6 +710,18 @@ def _r_rel_unit(m, c):
     return monday + timedelta(days=5), monday + timedelta(days=6), "week"  # the weekend
 
 
+def _r_current_unit(m, c):
+    """"the current year", "the current month", "the current week": the publication's."""
+    if c.pub is None or c.lead != "the":
+        return None
+    unit, pub = m["unit"], c.pub
+    if unit == "year":
+        return (*_year_span(pub.year), "year")
+    if unit == "month":
+        return (*_month(pub.year, pub.month), "month")
+    return (*_week(pub), "week")
+
+
 def _r_the_weekend(m, c):
     if c.pub is None:
         return None
@@ -810,7 +823,10 @@ def _r_day_word(m, c):
     if w == "today":
         if c.text.startswith(("'s", "\u2019s"), m.end()):
             return None  # "today's AI models"
-        if not _TODAY_LITERAL.search(c.sentence_text(m.start())):
+        # A reporting verb close by ("said today", "opened today") makes it the day;
+        # "AI today is..." is nowadays.
+        window = c.text[max(0, m.start() - 40):m.end() + 40]
+        if _NOWADAYS_AFTER.match(c.text, m.end()) or not _TODAY_LITERAL.search(window):
             return None
     d = c.pub + timedelta(days={"yesterday": -1, "last night": -1, "tomorrow": 1}.get(w, 0))
     return d, d, "day"
@@ -936,24 +952,23 @@ class _Rule:
     lead: re.Pattern | None = None  # a word it may take before the match
     lead_required: bool = False
     lead_in_text: bool = True  # "between" never is
-    not_after: str = "\\w"  # characters that may not come right before the match
+    not_after: str = ""  # characters besides letters and digits that may not come right before the match
 
 
-def _rule(name, pattern, resolve, anchor=True, lead=None, lead_required=False, lead_in_text=True, not_after=r"\w"):
+def _rule(name, pattern, resolve, anchor=True, lead=None, lead_required=False, lead_in_text=True, not_after=""):
     return _Rule(name, re.compile(pattern), resolve, anchor,
                  re.compile(lead) if lead else None, lead_required, lead_in_text, not_after)
 
 
 _DASH_TO = r"(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|until|till)\s+)"
 _RULES = [
-    _rule("iso", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _r_iso,
-          not_after=r"\w.-"),
+    _rule("iso", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _r_iso, not_after=".-"),
     _rule("md_range_cross", rf"{_mon('m1')}\s+{_day('d1')}{_DASH_TO}{_mon('m2')}\s+{_day('d2')}(?:,?\s+{_Y})?",
           _r_md_range, lead=_LEAD_FROM),
     _rule("md_range", rf"{_mon('m1')}\s+{_day('d1')}(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|and)\s+){_day('d2')}(?:,?\s+{_Y})?",
           _r_md_range, lead=_LEAD_FROM),
     _rule("md", rf"{_mon('m')}\s+{_day('d')}(?:,?\s+{_Y})?", _r_md),
-    _rule("dm", rf"(?P<d>\d\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?{_mon('m')}(?:,?\s+{_Y})?", _r_dm, not_after=r"\w.,$"),
+    _rule("dm", rf"(?P<d>\d\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?{_mon('m')}(?:,?\s+{_Y})?", _r_dm, not_after=".,$"),
     _rule("my_range", rf"{_mon('m1')}\s+{_year('y1')}{_DASH_TO}{_mon('m2')}\s+{_year('y2')}", _r_my_range,
           lead=_LEAD_FROM),
     _rule("month_quarter",
@@ -980,8 +995,8 @@ _RULES = [
           rf"(?P<which>{_words('first', 'last', 'final')})\s+(?P<n>{_NUM})\s+months(?:\s+of\s+(?:{_Y}|(?P<rel>{_REL_YEAR})))?(?!\s+of\s)",
           _r_first_months, lead=_LEAD_THE),
     _rule("qh_notation", rf"(?P<qh>[QH][1-4])(?:\s*{_Y}|\s*'(?P<yy>\d\d)(?!\w))?(?![\w-])", _r_qh_notation,
-          not_after=r"\w-"),
-    _rule("year_qh", rf"{_Y}\s*(?P<qh>[QH][1-4])(?![\w-])", _r_qh_notation, not_after=r"\w-"),
+          not_after="-"),
+    _rule("year_qh", rf"{_Y}\s*(?P<qh>[QH][1-4])(?![\w-])", _r_qh_notation, not_after="-"),
     _rule("half", rf"(?P<ord>{_words('first', 'second', 'latter')}|1st|2nd)[\s-]+half(?![\w-]){_OF_YEAR}(?!\s+of\s)",
           _r_half, lead=_LEAD_THE_BOUNDARY),
     _rule("rel_quarter",
@@ -1002,6 +1017,7 @@ _RULES = [
     _rule("this_time_last_year", r"(?:This|this)\s+time\s+last\s+year(?![\w-])", _r_this_time_last_year, anchor=False),
     _rule("rel_unit", rf"(?P<rel>{_words('last', 'this', 'next')})\s+(?P<unit>year|month|week|weekend)(?![\w-])",
           _r_rel_unit, lead=_LEAD_THE),
+    _rule("current_unit", r"(?:Current|current)\s+(?P<unit>year|month|week)(?![\w-])", _r_current_unit, lead=_LEAD_THE),
     _rule("the_weekend", r"the\s+weekend(?![\w-])", _r_the_weekend, anchor=False,
           lead=r"\b(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n)\s+$", lead_required=True, lead_in_text=False),
     _rule("the_year", r"the\s+year(?![\w-])", _r_the_year, lead=r"\bof\s+$", lead_required=True, lead_in_text=False),
@@ -1017,18 +1033,17 @@ _RULES = [
     _rule("year_range",
           r"(?P<y1>(?:19|20)\d\d)(?P<conj>\s*[-\u2013\u2014/]\s*|\s+(?:to|through|and|until|till)\s+)"
           r"(?P<y2>(?:19|20)\d\d|\d\d)(?!\w|%|[.,]\d)", _r_year_range, lead=_LEAD_RANGE,
-          not_after="\\w$\u00a5\u20ac\u00a3.,/-"),
+          not_after="$\u00a5\u20ac\u00a3.,/-"),
     _rule("by_year", rf"(?:{_words('by', 'through', 'until', 'till', 'thru')})\s+{_Y}(?!-\w)", _r_by_year),
     _rule("fiscal", r"(?P<fy>Fiscal|fiscal|FY)(?:\s+(?:year\s+)?|\s?)(?P<y>(?:19|20)\d\d|\d\d)(?!\w)", _r_fiscal),
-    _rule("decade", r"(?P<y>(?:19|20)\d0)s(?![\w-])", _r_decade, lead=_LEAD_THE, not_after=r"\w-'"),
+    _rule("decade", r"(?P<y>(?:19|20)\d0)s(?![\w-])", _r_decade, lead=_LEAD_THE, not_after="-'"),
     _rule("year_end", r"(?:Year|year)-end(?![\w-])", _r_year_end),
     _rule("year", r"(?P<y>(?:19|20)\d\d)(?![\w%]|[.,/]\d|-\w|\s*[-\u2013\u2014]\s*\d)", _r_year,
-          not_after="\\w$\u00a5\u20ac\u00a3#@.,/'\u2019-"),
+          not_after="$\u00a5\u20ac\u00a3#@.,/'\u2019-"),
 ]
 
 # A date at the start of a paragraph ("BEIJING, Jan. 21 (Xinhua) --") or on a line of its own.
 _DATELINE_TAIL = re.compile(r"[^\S\n]*(?:\([^)\n]*\)[^\S\n]*)?(?:--|\u2014|\u2013|-|\n|$)")
-_WORD_CHAR = re.compile(r"\w")
 
 
 def _is_dateline(text: str, m) -> bool:
@@ -1038,10 +1053,11 @@ def _is_dateline(text: str, m) -> bool:
 
 
 def _blocked_before(text: str, pos: int, not_after: str) -> bool:
+    """Is the match glued to the word before it ("v2025", "AI2024") or to a forbidden mark ("$2025")?"""
     if pos == 0:
         return False
     ch = text[pos - 1]
-    return ch in not_after or ("\\w" in not_after and (ch.isalnum() or ch == "_"))
+    return ch.isalnum() or ch == "_" or ch in not_after
 
 
 def extract_time_expressions(text: str, published: date | None) -> list[TimeExpression]:
@@ -1062,7 +1078,9 @@ def extract_time_expressions(text: str, published: date | None) -> list[TimeExpr
             lead_start, lead, lm = start, "", None
             if rule.lead is not None:
                 lm = rule.lead.search(text, max(0, start - 24), start)
-                if lm and "\n" not in lm.group(0):
+                if lm is not None and "\n" in lm.group(0):
+                    lm = None
+                if lm is not None:
                     lead_start, lead = lm.start(), lm.group(0).split()[0].lower()
                 elif rule.lead_required:
                     continue
@@ -1078,7 +1096,7 @@ def extract_time_expressions(text: str, published: date | None) -> list[TimeExpr
         ctx.lead, ctx.lead_match = lead, lm
         try:
             out = rule.resolve(m, ctx)
-        except (ValueError, KeyError, TypeError):  # impossible dates such as "Feb. 30"
+        except ValueError:  # impossible dates such as "Feb. 30"
             out = None
         if out is None:
             continue

@@ -1,0 +1,128 @@
+"""Entity mentions: registry look-up, discovery rules and per-document aliases."""
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.entities import EntityFinder
+from pipeline.extract.registry import RegistryError, load_registry
+from pipeline.settings import DEFAULT_REFERENCE
+
+REGISTRY = load_registry(DEFAULT_REFERENCE / "entities.csv")
+FINDER = EntityFinder(REGISTRY)
+
+
+def found(text):
+    doc = FINDER.find(text)
+    return {(m.text, m.entity_type) for m in doc.mentions}, doc
+
+
+def keys_of(doc, surface):
+    return {m.key for m in doc.mentions if m.text == surface}
+
+
+def test_registry_is_large_and_sourced():
+    assert len(REGISTRY.entities) >= 200
+    assert all(e.source for e in REGISTRY.entities.values())
+    types = {e.entity_type for e in REGISTRY.entities.values()}
+    assert types == {"organization", "ai_model", "product", "person"}
+
+
+def test_registry_aliases_resolve_to_one_entity():
+    _, doc = found("Tongyi Qianwen is popular. Developers also call the family Qwen.")
+    assert keys_of(doc, "Tongyi Qianwen") == keys_of(doc, "Qwen")
+
+
+def test_possessive_is_not_part_of_the_name():
+    names, _ = found("Tencent's new model impressed buyers.")
+    assert ("Tencent", "organization") in names
+
+
+def test_compound_adjective_names_the_entity():
+    names, _ = found("The Tencent-backed startup listed on a Nasdaq-style board.")
+    assert {n for n, _ in names} >= {"Tencent", "Nasdaq"}
+
+
+def test_name_inside_a_longer_token_is_not_matched():
+    names, _ = found("The Qwen3 release followed.")
+    assert ("Qwen", "ai_model") not in names
+
+
+def test_family_plus_version_inherits_the_family_type():
+    names, doc = found("Huawei said the Ascend 975X will follow the Kling 3.5 Turbo model.")
+    assert ("Ascend 975X", "product") in names
+    assert ("Kling 3.5 Turbo", "ai_model") in names
+
+
+def test_model_shaped_names_are_discovered():
+    names, _ = found("The startup released Vega-7B and Orion-V2.5 last week.")
+    assert ("Vega-7B", "ai_model") in names and ("Orion-V2.5", "ai_model") in names
+
+
+def test_organisation_suffixes_are_discovered():
+    names, _ = found("Bluefin Robotics and Qinghe Capital signed a deal with the Ministry of Ocean Affairs.")
+    assert {("Bluefin Robotics", "organization"), ("Qinghe Capital", "organization"),
+            ("Ministry of Ocean Affairs", "organization")} <= names
+
+
+def test_two_organisations_joined_by_and_are_split():
+    names, _ = found("Orders went to Redwood Securities and Pine Valley Capital.")
+    assert ("Redwood Securities", "organization") in names and ("Pine Valley Capital", "organization") in names
+
+
+def test_organisation_after_a_title_is_discovered():
+    names, _ = found('"Demand is real," said Gao Ping, a senior analyst at Shenzhen-based consultancy Tidewater.')
+    assert ("Tidewater", "organization") in names and ("Gao Ping", "person") in names
+
+
+def test_product_code_before_a_product_noun():
+    names, _ = found("The firm unveiled its ZX900 accelerator card on Monday.")
+    assert ("ZX900", "product") in names
+
+
+def test_model_gloss_in_apposition():
+    names, _ = found("The hospital launched MedLens, a diagnostic model trained on scans.")
+    assert ("MedLens", "ai_model") in names
+
+
+@pytest.mark.parametrize("sentence,person", [
+    ("Costs will fall, said Feng Lirong, a partner at the fund.", "Feng Lirong"),
+    ("According to Deng Xiaowen, the market is cooling.", "Deng Xiaowen"),
+    ("Hu Jingyi said the plan was on track.", "Hu Jingyi"),
+    ("The lab is run by chief scientist Ou Mingze.", "Ou Mingze"),
+    ("Margins are thin, said He Lanfang, director of research at the bank.", "He Lanfang"),
+])
+def test_people_in_attribution_patterns(sentence, person):
+    names, _ = found(sentence)
+    assert (person, "person") in names
+
+
+def test_surname_and_short_form_aliases():
+    text = ("Coral Bay Technology said sales rose, according to Tan Weiming, chief executive of the firm. "
+            "Tan said Coral Bay would hire more staff.")
+    _, doc = found(text)
+    assert keys_of(doc, "Tan") == keys_of(doc, "Tan Weiming")
+    assert keys_of(doc, "Coral Bay") == keys_of(doc, "Coral Bay Technology")
+
+
+def test_bracketed_abbreviation_is_an_alias():
+    _, doc = found("The Northern Grid Research Institute (NGRI) published data. NGRI expects growth.")
+    ngri = [m for m in doc.mentions if m.text == "NGRI"]
+    assert len(ngri) == 2 and {m.key for m in ngri} == keys_of(doc, "Northern Grid Research Institute")
+
+
+def test_places_events_and_photo_credits_are_not_entities():
+    names, _ = found("A visitor at the expo in Shanghai, Oct. 16, 2025. (Xinhua/Wang Peng) Beijing and Hangzhou lead.")
+    assert {n for n, _ in names} & {"Shanghai", "Beijing", "Hangzhou", "Wang Peng", "Xinhua"} == set()
+
+
+def test_registry_errors_name_the_line_and_fix(tmp_path):
+    path = tmp_path / "entities.csv"
+    path.write_text("entity_id,name,entity_type,parent_entity_id,aliases,source\n"
+                    "Bad Id,X,organization,,,somewhere\n"
+                    "ok,Y,planet,,,somewhere\n"
+                    "child,Z,product,missing,,somewhere\n")
+    with pytest.raises(RegistryError) as info:
+        load_registry(path)
+    message = str(info.value)
+    assert "line 2" in message and "line 3" in message and "missing" in message
