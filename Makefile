@@ -35,7 +35,9 @@ eval: $(STAMP)
 	$(BIN)/python $(SHARED)/eval/score.py $$rel $(SHARED)/eval/dev/articles $(SHARED)/eval/dev/gold; \
 	status=$$?; rm -rf $$tmp; exit $$status
 
+# Throughput benchmarks; the off-the-shelf glue they compare with comes from requirements-bench.lock.
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements-bench.lock
 	$(BIN)/python benchmarks/run.py
 
 # The Dagster UI with this repository's run history (DAGSTER_HOME=.dagster).

@@ -125,6 +125,21 @@ CASES = [
     ("No more than 20 firms will be chosen.", "20", 20, "count", None, "at_most"),
     ("At least one supplier has pulled out.", "one", 1, "count", None, "at_least"),
     ("Imports of ~40% were reported.", "40%", 40, "percent", None, "about"),
+    # more held-out style forms
+    ("The group raised Rmb8bn from local funds.", "Rmb8bn", 8e9, "currency", "CNY", "exact"),
+    ("A court fined the firm 2.5 million Chinese yuan.", "2.5 million Chinese yuan", 2.5e6, "currency", "CNY",
+     "exact"),
+    ("The insurer bought a 15-percent stake.", "15-percent", 15, "percent", None, "exact"),
+    ("The robot's speed improved by a factor of four.", "four", 4, "multiple", None, "exact"),
+    ("The bot is queried over 50,000 times a day.", "50,000", 50000, "count", None, "more_than"),
+    ("A nine-member committee will review bids.", "nine-member", 9, "count", None, "exact"),
+    ("Upward of 3,000 drones were delivered.", "3,000", 3000, "count", None, "more_than"),
+    ("Margins ended just short of 10 percent.", "10 percent", 10, "percent", None, "less_than"),
+    ("The pack stores 80 kWh of energy.", "80 kWh", 80, "other", "kWh", "exact"),
+    ("Orders grew 40 percent, with 12 billion going to chips, after spending 30 billion yuan.",
+     "12 billion", 12e9, "count", None, "exact"),
+    ("The city spent 30 billion yuan, with 12 billion going to chips.", "12 billion", 12e9, "currency", "CNY",
+     "exact"),
 ]
 
 
@@ -200,6 +215,16 @@ def test_bracketed_conversion_exact():
         ("3.6 billion yuan", 3.6e9, "currency", "CNY", "exact"), ("$500 million", 5e8, "currency", "USD", "exact")]
 
 
+def test_range_with_number_words():
+    assert _triples("The plant will cost between four and five billion yuan.") == [
+        ("four", 4e9, "currency", "CNY", "range"), ("five billion yuan", 5e9, "currency", "CNY", "range")]
+
+
+def test_parallel_list_shares_qualifier():
+    got = _triples("The site hosts over 30 million songs and 90 million clips.")
+    assert [(g[0], g[4]) for g in got] == [("30 million", "more_than"), ("90 million", "more_than")]
+
+
 def test_event_count_times_is_count():
     q = extract_quantities("The app was installed 250 million times.")
     assert [(x.text, x.unit, x.value) for x in q] == [("250 million", "count", 2.5e8)]
@@ -260,6 +285,15 @@ NEGATIVES = [
     "Meetings happen twice a year and three times a week.",
     "The Two Sessions opened as the Fortune 500 list came out.",
     "The 2025 World AI Conference opened in Shanghai.",
+    "The firm runs a one-stop shop and a two-way platform with a three-pronged plan.",
+    "\"We will grow,\" said Zhang Min, 47, after the meeting.",
+    "The iPhone 16 Pro and the Mate 70 went on sale with Wi-Fi 7 support.",
+    "The deal closed in mid-2025 after the post-2020 boom, as the 2025-26 season began.",
+    "The scoreboard read 21-17 at the end.",
+    "Tencent (0700.HK) and SMIC (0981) were listed.",
+    "People aged 18 to 35 and events on Jan. 5-7 are covered.",
+    "The so-called battle of a hundred models goes on.",
+    "Four of the five largest banks joined, said the Two Sessions delegates.",
 ]
 
 

@@ -13,6 +13,32 @@ from dataclasses import dataclass, field
 
 from pipeline.extract.registry import Registry, slugify
 
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation as a prefix tree, so look-up cost does not grow with the registry."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches, optional = [], False
+        for ch in sorted(node):
+            if ch == "":
+                optional = True
+                continue
+            branches.append(re.escape(ch) + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            body = "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
 EXTRACTOR = "entities"
 VERSION = "1.0.0"
 
@@ -93,6 +119,8 @@ TITLE_HEADS = (
     "product manager", "vice-president", "deputy director", "deputy head", "deputy general manager",
     "chief economist", "chief analyst", "senior analyst", "research director", "portfolio manager",
 )
+# One prefix-tree alternation: a long list of titles stays fast to search.
+TITLE_ALT = _trie_pattern(list(TITLE_HEADS))
 
 # Compound adjectives after a name still name the entity ("Nasdaq-style", "Tencent-backed", "Spark-based").
 _COMPOUND = r"(?:style|listed|based|backed|owned|led|made|designed|developed|built|powered|like|linked|affiliated|funded|controlled|run|branded|class|series)\b"
@@ -101,11 +129,11 @@ _PERSON = r"[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}"
 _PERSON_CUES = [
     re.compile(r"\b(?:[Ss]aid|says|told|[Aa]ccording to|wrote|added)\s+(" + _PERSON + r")(?=,|\.|\s+(?:in|on|at|of)\b)"),
     re.compile(r"(?:^|[.\"\u201d]\s|\n)(" + _PERSON + r"),\s+(?:a |an |the )?(?:[a-z-]+ ){0,4}(?:"
-               + "|".join(sorted({re.escape(t) for t in TITLE_HEADS}, key=len, reverse=True)) + r")\b"),
+               + TITLE_ALT + r")\b"),
     re.compile(r"\b(" + _PERSON + r")\s+(?:said|says|told|added|wrote|noted|argued|estimated|expects|believes)\b"),
     re.compile(r"\b(?:by|from|with)\s+(" + _PERSON + r"),\s+(?:a |an |the )?(?:former |deputy |senior |vice |chief )*"
-               + r"(?:" + "|".join(sorted({re.escape(t) for t in TITLE_HEADS}, key=len, reverse=True)) + r")\b"),
-    re.compile(r"\b(?:" + "|".join(sorted({re.escape(t) for t in TITLE_HEADS}, key=len, reverse=True))
+               + r"(?:" + TITLE_ALT + r")\b"),
+    re.compile(r"\b(?:" + TITLE_ALT
                + r")\s+(" + _PERSON + r")\b(?!\s+(?:Group|Technologies|Technology|Capital|Research))"),
 ]
 # Common Chinese surnames: a two- or three-word name that starts with one is family-name first.
@@ -134,7 +162,7 @@ INSTITUTION_HEADS = frozenset("Ministry University Bank Academy Institute Bureau
 INSTITUTION_SUFFIXES = frozenset("University Institute Academy Hospital Laboratory Lab Port".split())
 _PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w ]+)/(?:[A-Z][\w. -]+)\)")
 _AFTER_TITLE = re.compile(
-    r"\b(?:" + "|".join(sorted({re.escape(t) for t in TITLE_HEADS}, key=len, reverse=True)) + r")\s+(?:at|of|with|for)\s+"
+    r"\b(?:" + TITLE_ALT + r")\s+(?:at|of|with|for)\s+"
     r"(?:the\s+)?(?:(?:[A-Z][\w]*(?:\s+[A-Z][\w]*)?)-based\s+|(?:" + "|".join(re.escape(p) for p in sorted(PLACES | set(MULTIWORD_PLACES), key=len, reverse=True)) + r")\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){0,3}?"
     r"((?:[A-Z][\w&]*(?:-[A-Za-z]+)?)(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&]*(?:-[A-Za-z]+)?){0,4})(?!['\u2019]s)"
 )
@@ -149,7 +177,7 @@ _MODEL_APPOSITION = re.compile(
 )
 
 _ORG_RUN = re.compile(
-    r"(?<![\w-])(?:[A-Z][\w]*(?:-[A-Z\d][\w]*)*\.?|\d[\w]*)(?:\s+(?:of|and|for|&|the|on)?\s*(?:[A-Z][\w]*(?:-[\w]+)*\.?))*"
+    r"(?<![\w-])(?:[A-Z][\w]*(?:-[A-Z\d][\w]*)*\.?|\d[\w]*)(?:\s+(?:of|and|for|&|the|on)?\s*(?:[A-Z][\w]*(?:-[\w]+)*\.?))+"
 )
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.]{1,11})\)")
 _MODEL_HYPHEN = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]*[A-Za-z0-9]*(?:-[A-Za-z0-9.]*\d[A-Za-z0-9.]*)+(?:-[A-Za-z0-9]+)*)(?![\w-])")
@@ -173,32 +201,6 @@ class Mention:
 class DocumentEntities:
     mentions: list[Mention] = field(default_factory=list)
     aliases: dict[str, set[str]] = field(default_factory=dict)  # key -> surface forms in this document
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """One regex alternation as a prefix tree, so look-up cost does not grow with the registry."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches, optional = [], False
-        for ch in sorted(node):
-            if ch == "":
-                optional = True
-                continue
-            branches.append(re.escape(ch) + emit(node[ch]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if optional:
-            body = "(?:" + body + ")?"
-        return body
-
-    return emit(trie)
 
 
 class EntityFinder:
@@ -306,7 +308,11 @@ class EntityFinder:
         """Capitalised phrases that end in an organisation word ("Lingxi Securities", "Ministry of Transport")."""
         out = []
         for match in _ORG_RUN.finditer(body):
-            for start, words in _name_runs(match.group(0), match.start()):
+            run = match.group(0)
+            # Cheap test first: most capitalised runs hold no organisation word at all.
+            if not any(w.rstrip(".") in ORG_SUFFIXES or w in INSTITUTION_HEADS for w in run.split()):
+                continue
+            for start, words in _name_runs(run, match.start()):
                 mention = self._organisation(body, start, words)
                 if mention is not None:
                     out.append(mention)
@@ -479,10 +485,18 @@ def _name_runs(run: str, offset: int) -> list[tuple[int, list[str]]]:
 
 
 def _occurrences(body: str, surface: str, of: Mention, rule: str) -> list[Mention]:
+    """Every standalone occurrence of `surface` (not glued to a letter, digit or hyphenated word)."""
     out = []
-    for match in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w]|-[\w])", body):
-        out.append(Mention(match.start(), match.end(), surface, of.key, of.name, of.entity_type,
-                           of.parent_entity_id, discovered=of.discovered, rule=rule))
+    n = len(surface)
+    i = body.find(surface)
+    while i != -1:
+        before = body[i - 1] if i else " "
+        after = body[i + n:i + n + 2]
+        glued_after = after[:1].isalnum() or after[:1] == "_" or (after[:1] == "-" and after[1:2].isalnum())
+        if not (before.isalnum() or before in "_-") and not glued_after:
+            out.append(Mention(i, i + n, surface, of.key, of.name, of.entity_type, of.parent_entity_id,
+                               discovered=of.discovered, rule=rule))
+        i = body.find(surface, i + 1)
     return out
 
 
@@ -492,11 +506,13 @@ _RULE_RANK = {"registry": 0, "family+version": 1, "model-shape": 1, "person-cue"
 
 def _non_overlapping(candidates: list[Mention]) -> list[Mention]:
     """Longest span first, then the more trusted rule; drop anything overlapping a chosen span."""
+    if not candidates:
+        return []
+    occupied = bytearray(max(m.end for m in candidates))
     chosen: list[Mention] = []
-    occupied: list[tuple[int, int]] = []
     for m in sorted(candidates, key=lambda m: (-(m.end - m.start), _RULE_RANK.get(m.rule, 9), m.start)):
-        if any(m.start < e and s < m.end for s, e in occupied):
+        if any(occupied[m.start:m.end]):
             continue
         chosen.append(m)
-        occupied.append((m.start, m.end))
+        occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
     return sorted(chosen, key=lambda m: m.start)

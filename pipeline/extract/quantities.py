@@ -61,9 +61,9 @@ _MULT_WORDS = {
 
 # Currency signs and codes written before the amount.
 _CUR_PREFIX = {
-    "us$": "USD", "u.s.$": "USD", "u.s. $": "USD", "$": "USD", "hk$": "HKD", "nt$": "TWD",
+    "us$": "USD", "u.s.$": "USD", "$": "USD", "hk$": "HKD", "nt$": "TWD",
     "s$": "SGD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "r$": "BRL",
-    "¥": "CNY", "￥": "CNY", "rmb¥": "CNY", "€": "EUR", "£": "GBP", "₩": "KRW", "₹": "INR",
+    "¥": "CNY", "￥": "CNY", "cn¥": "CNY", "€": "EUR", "£": "GBP", "₩": "KRW", "₹": "INR",
     "rmb": "CNY", "cny": "CNY", "usd": "USD", "hkd": "HKD", "eur": "EUR", "gbp": "GBP",
     "jpy": "JPY", "sgd": "SGD", "twd": "TWD", "krw": "KRW", "inr": "INR",
 }
@@ -76,12 +76,12 @@ _CUR_WORDS = [
     (r"Australian\s+dollars?", "AUD"),
     (r"Canadian\s+dollars?", "CAD"),
     (r"dollars?", "USD"),
-    (r"yuan|renminbi|RMB|CNY", "CNY"),
+    (r"(?:Chinese\s+)?(?:yuan|renminbi)|RMB|CNY", "CNY"),
     (r"euros?|EUR", "EUR"),
     (r"pounds?(?:\s+sterling)?|sterling|GBP", "GBP"),
-    (r"yen|JPY", "JPY"),
-    (r"won|KRW", "KRW"),
-    (r"rupees?|INR", "INR"),
+    (r"(?:Japanese\s+)?yen|JPY", "JPY"),
+    (r"(?:South\s+)?(?:Korean\s+)?won|KRW", "KRW"),
+    (r"(?:Indian\s+)?rupees?|INR", "INR"),
     (r"(?:roubles?|rubles?)", "RUB"),
     (r"Swiss\s+francs?|CHF", "CHF"),
     (r"ringgit", "MYR"),
@@ -135,12 +135,19 @@ _FUNCTION_CAPS = frozenset(
 _RANK_BEFORE = frozenset(
     "top no no. number num. level tier grade phase stage version v article section chapter clause "
     "item rank ranked ranks ranking place category class type gate terminal hall booth route line "
-    "lane floor step per aged age page pages figure table room zone region# #".split()
+    "lane floor step per aged age page pages figure table room zone #".split()
 )
 _PRODUCT_AFTER = re.compile(
     r" (?:Pro|Max|Ultra|Plus|Mini|Lite|Turbo|Air|SE|Flash|Thinking|Instruct|Preview|Series|Edition|Beta|"
-    r"SuperPoD|SuperCluster|Chat|Coder|Omni|VL)\b"
+    r"SuperPoD|SuperCluster|Chat|Coder|Omni|VL|MAX|PRO|ULTRA)\b"
 )
+_IDIOM_HUNDRED = re.compile(r"-(?:model|flowers|schools|regiments)\b", re.I)
+_BATTLE_BEFORE = re.compile(r"\b(?:battle|war|race|contest)\s+of\s+$", re.I)
+_FACTOR_BEFORE = re.compile(r"\bfactor\s+of\s+$", re.I)
+_AGE_APPOSITIVE = re.compile(r"\b[A-Z][a-z]+, $")
+_LIST_MARKER = re.compile(r"[.)]\s")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_SUPERLATIVE_AFTER = re.compile(r"\s+(?:[a-z]+est|most|top|leading|largest|biggest|best)\b")
 _FN_WORDS_AFTER_THE = re.compile(
     r"\s*(?:[,.;:)!?]|$|\s(?:is|was|will|would|can|could|has|had|and|or|which|that|uses|offers|"
     r"runs|comes|delivers|features|supports)\b)"
@@ -167,21 +174,36 @@ _MAIN = re.compile(
         |(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)fold)\b)
   | (?P<half>\bhalf\b)
   | (?P<ascale>\ban?)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)
-  | (?P<cur>\b(?:US|U\.S\.\s?|HK|NT|S|A|AU|C|CA|R)\$|\$|¥|￥|€|£|₩|₹
-        |\b(?-i:RMB|CNY|USD|HKD|EUR|GBP|JPY|SGD|TWD|KRW|INR)\s?)?
+  | (?P<cur>(?:\b(?:US|U\.S\.\s?|HK|NT|S|A|AU|C|CA|R)\$|\$|CN¥|¥|￥|€|£|₩|₹)\s?
+        |\b(?-i:RMB|Rmb|CNY|USD|HKD|EUR|GBP|JPY|SGD|TWD|KRW|INR)\s?)?
     (?P<num>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))
   | (?P<word>\b(?:""" + _NUM_WORD + r"""))\b
     """,
     re.I | re.X,
 )
 
-# Where a number may start. Cheap to search (no re.I, no alternation tried at every
-# position); _MAIN is then matched only at these places, which keeps extraction fast.
+# Where a number may start. Cheap to search: no re.I and word alternatives grouped by a
+# first-letter class, so the engine rejects most positions at once; _MAIN is then matched
+# only at these places, which keeps extraction fast.
+def _grouped(words: list[str]) -> str:
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return "|".join(
+        f"[{k}{k.upper()}](?:{'|'.join(sorted(v, key=len, reverse=True))})" for k, v in groups.items()
+    )
+
+
+_TRIGGER_WORDS = (
+    list(_SMALL) + list(_TENS)
+    + "half twice thrice double doubles doubled doubling triple triples tripled tripling quadruple "
+      "quadruples quadrupled quadrupling".split()
+    + [w + "fold" for w in "two three four five six seven eight nine ten twenty hundred thousand".split()]
+)
 _TRIGGER = re.compile(
     r"[$¥￥€£₩₹]|(?<![\d.,])\d"
-    r"|\b(?:(?:US|HK|NT|AU|CA|[SACR])\$|U\.S\.\s?\$|(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|SGD|TWD|KRW|INR)(?=\s?\d)"
-    r"|(?i:" + _NUM_WORD + r"|half|twice|thrice|doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|quadrupl(?:e[sd]?|ing)"
-    r"|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)fold)\b"
+    r"|\b(?:" + _grouped(_TRIGGER_WORDS) + r")\b"
+    r"|\b(?:(?:US|HK|NT|AU|CA|[SACR])\$|U\.S\.\s?\$|(?:RMB|Rmb|CNY|USD|HKD|EUR|GBP|JPY|SGD|TWD|KRW|INR)(?=\s?\d)"
     r"|[Aa]n?(?=[\s-]+(?:hundred|thousand|million|billion|trillion|dozen|third|quarter|fourth|fifth|sixth|"
     r"seventh|eighth|ninth|tenth|hundredth)\b))"
 )
@@ -197,8 +219,8 @@ _GLUED = re.compile(
 _SCALE_RX = re.compile(r"(?:\s+|-)(?P<sc>hundred|thousand|million|billion|trillion|dozen)\b(?!-?s\b)", re.I)
 _SCALE_ABBR = re.compile(r"\s?(?P<sc>bn|mn|mln|bln|tn|trn)\b", re.I)
 _PERCENT = re.compile(
-    r"(?P<pp>\s*(?:percentage[\s-]points?|pct\.?\s+points?|ppts?\b|pp\b))"
-    r"|(?P<pc>\s?%|\s*(?:percent|per\s+cent|pct)\b)"
+    r"(?P<pp>[\s-]*(?:percentage[\s-]points?|pct\.?\s+points?)|\s*(?:ppts?|pp)\b)"
+    r"|(?P<pc>\s?%|[\s-]*(?:percent|per\s+cent|pct)\b)"
     r"|(?P<bp>\s*(?:basis\s+points?|bps)\b)",
     re.I,
 )
@@ -223,7 +245,8 @@ _POINTS = re.compile(r"\s+points?\b", re.I)
 _COMPOUND = re.compile(r"-(?P<cn>[A-Za-z][a-z]+|[A-Z]{2,}s?)(?![\w-])")
 _COMPOUND_BAD = frozenset(
     "star stars point points digit digits bit bits member-state year-old old odd th st nd rd "
-    "way ways pronged legged dimensional fold plus".split()
+    "way ways pronged legged dimensional fold plus stop off time sided faced edged handed minded track "
+    "tier tiered speed step stage phase level grade class generation gen nation".split()
 )
 _OR_MORE = re.compile(
     r"(?:\s+(?!or\b|and\b)[a-z][\w-]*){0,2}\s*(?:(?P<al>or\s+(?:more|above|higher|greater|over)|and\s+(?:above|over|up)|\+|-plus\b|plus\b)"
@@ -238,11 +261,12 @@ _QUAL_BEFORE = re.compile(
     r"|\b(?P<al>at\s+least|no\s+(?:less|fewer)\s+than|not\s+less\s+than|a\s+minimum\s+of|"
     r"minimum\s+of|as\s+(?:little|low|few)\s+as)"
     r"|\b(?P<mt>more\s+than|over|above|beyond|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|"
-    r"topp(?:ed|ing)|tops|greater\s+than|higher\s+than|larger\s+than|in\s+excess\s+of|upwards\s+of|"
+    r"topp(?:ed|ing)|tops|greater\s+than|higher\s+than|larger\s+than|in\s+excess\s+of|upwards?\s+of|"
     r"north\s+of|a\s+more\s+than)"
-    r"|\b(?P<lt>less\s+than|fewer\s+than|under|below|lower\s+than|shy\s+of|smaller\s+than)"
+    r"|\b(?P<lt>less\s+than|fewer\s+than|under|below|lower\s+than|shy\s+of|short\s+of|smaller\s+than)"
     r"|\b(?P<ab>about|around|roughly|nearly|almost|some|approximately|approx\.|close\s+to|circa|"
-    r"approach(?:ed|ing|es)?|near(?:ing)?|an\s+estimated|estimated)|(?P<tl>~))"
+    r"approach(?:ed|ing|es)?|near(?:ing)?|an\s+estimated|estimated|in\s+the\s+region\s+of|on\s+the\s+order\s+of)"
+    r"|(?P<tl>~))"
     r"\s*[(\"]?\s*$",
     re.I,
 )
@@ -271,6 +295,9 @@ _LAST_WORD = re.compile(r"([A-Za-z][\w'’.]*)\s*$")
 _MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?\s+$")
 _MONTH_AFTER = re.compile(r"\s+(?:of\s+)?(?:" + _MONTHS + r")\b")
 _NAME_GLUE_BEFORE = re.compile(r"[A-Za-z][\w.]*[-–]$")
+_PCT_NEXT = re.compile(r"\s?%")
+_SPACES = re.compile(r"\s+")
+_WORD_REST = re.compile(r"[\w.-]*")
 _CHAIN = re.compile(r"\d+(?:[-/.:]\d+){2,}")
 _DIGIT_GROUPS = re.compile(r" \d")
 _DIGIT_GROUPS_BEFORE = re.compile(r"(?:^|[^\d,.])\d+ $")
@@ -292,7 +319,7 @@ def _size_suffix_ok(text: str, start: int, end: int) -> bool:
     wm = _WORD_BEFORE.search(text, max(0, start - 30), start)
     return bool(wm) and wm.group(1).islower() and wm.group(1) not in ("the", "a", "an")
 _PUE_BEFORE = re.compile(r"\bPUE\b|power\s+usage\s+effectiveness", re.I)
-_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"'“]?$")
+_SENT_START = re.compile(r"(?:^|[.!?:;]\s+|\n|--\s*|—\s*|[-–]\s+|\(\s*)[\"'“‘]?$")
 _TIMES_MULT_AFTER = re.compile(
     r"\s+(?:the|as|that|this|its|their|his|her|our|what|those|these|more|higher|larger|bigger|"
     r"faster|greater|cheaper|lower|smaller|over|compared|above|last|previous|a\s+year)\b",
@@ -344,14 +371,19 @@ _ONE_BAD_AFTER = re.compile(
     r"\s+(?:of|another|that|who|which|day|time|way|hand|thing|point|or|and|to|in|on|at|is|was)\b|-|\s*[,.;:]",
     re.I,
 )
-_SUBJECT_WORD = re.compile(r"\s+(?!(?:in|on|at|for|to|from|by|with|and|or|than|that|which|who|a|an|per|"
-                           r"each|as|is|are|was|were|has|have|had|will|would|this|last|next|of|the|its|"
-                           r"their|since|after|before|during|over|under|up|down|into|while|compared|"
-                           r"year|years|month|months|day|days|higher|lower|more|less)\b)"
-                           r"([A-Za-z][\w'’-]*)", re.I)
+# A word of the subject: not a function word, a verb of reporting or a time word.
+_SUBJECT_WORD = re.compile(
+    r"\s+(?!(?:in|on|at|for|to|from|by|with|and|or|than|that|which|who|a|an|per|each|as|is|are|was|"
+    r"were|has|have|had|will|would|can|could|may|might|should|must|do|does|did|this|last|next|of|the|"
+    r"its|their|since|after|before|during|over|under|up|down|into|while|compared|year|years|month|"
+    r"months|day|days|week|weeks|higher|lower|more|less|said|says|say|won|made|make|use|uses|now|"
+    r"already|also|still|only|just|globally|worldwide|annually|daily|respectively|[a-z]{3,}ed)(?![\w'’-]))"
+    r"([A-Za-z][\w'’-]*)",
+    re.I,
+)
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?", re.I)
 # Between two figures of a parallel list: "200 million videos and 400 million images".
-_PARALLEL_GAP = re.compile(r"(?:\s+[a-z][\w-]*){1,2},?\s+(?:and|or)\s+")
+_PARALLEL_GAP = re.compile(r"(?:\s+[a-z][\w-]*){1,2}\s+(?:and|or)\s+")
 # After a scaled figure with no unit: no counted noun follows, so an earlier currency carries over.
 _NO_NOUN_AFTER = re.compile(
     r"\s*(?:[,.;:)]|$)|\s+(?:[a-z]+ed|in|for|on|of|to|from|at|by|a|an|the|last|this|and|or|compared|"
@@ -380,7 +412,7 @@ class _Cand:
 
     __slots__ = (
         "start", "end", "num_end", "value", "unit", "currency", "symbol", "scaled", "bare",
-        "reject", "qualifier", "is_word", "own_qual", "subject_from", "prefixed",
+        "reject", "qualifier", "is_word", "own_qual", "subject_from", "prefixed", "base",
     )
 
     def __init__(self, start: int, end: int, value: float) -> None:
@@ -388,6 +420,7 @@ class _Cand:
         self.end = end
         self.num_end = end  # end of the number and scale alone
         self.value = value
+        self.base = value  # the number before any scale word
         self.unit: str | None = None
         self.currency: str | None = None
         self.symbol: str | None = None
@@ -475,7 +508,7 @@ def _read_unit(text: str, pos: int, c: _Cand, allow_compound: bool) -> int:
                 c.reject = "compound"
                 return m.end()
             c.unit = "count"
-            c.subject_from = pos + 1
+            c.subject_from = m.end()
             return m.end()
     return pos
 
@@ -483,9 +516,13 @@ def _read_unit(text: str, pos: int, c: _Cand, allow_compound: bool) -> int:
 def _read_times(text: str, pos: int, end: int, c: _Cand) -> int:
     """ "N times": a multiple ("3 times the level"), an event count ("downloaded 5 million times")
     or a frequency ("three times a week")."""
-    if _TIMES_FREQ_AFTER.match(text, end) and not c.scaled and c.value <= 20:
-        c.reject = "frequency"
-        return end
+    if _TIMES_FREQ_AFTER.match(text, end):
+        if not c.scaled and c.value <= 20:
+            c.reject = "frequency"
+            return end
+        c.unit = "count"  # "called 10,000 times a day": events per period
+        c.subject_from = end
+        return pos
     if _TIMES_MULT_AFTER.match(text, end):
         c.unit = "multiple"
         return end
@@ -522,9 +559,7 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
     c = _Cand(start, m.end(), _num_value(num_s))
     cur = m.group("cur")
     if cur:
-        c.currency = _CUR_PREFIX.get(re.sub(r"\s+", "", cur.lower()).replace("u.s.", "u.s."), "USD")
-        key = cur.lower().strip()
-        c.currency = _CUR_PREFIX.get(key, _CUR_PREFIX.get(key.replace(" ", ""), "USD"))
+        c.currency = _CUR_PREFIX.get(_SPACES.sub("", cur.lower()), "USD")
         c.unit = "currency"
         c.prefixed = True
     pos = m.end()
@@ -535,7 +570,8 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
         c.reject = "name"
     elif not cur and before in "-–" and _NAME_GLUE_BEFORE.search(text, max(0, num_start - 30), num_start):
         c.reject = "name"
-    elif before in "+#/:" or (before == "." and num_start > 1 and text[num_start - 2].isalnum()):
+    elif before in "#/:" or before == "+" and not _PCT_NEXT.match(text, pos) \
+            or (before == "." and num_start > 1 and text[num_start - 2].isalnum()):
         c.reject = "identifier"
     elif len(num_s) > 1 and num_s[0] == "0" and num_s[1] != "." or len(num_s) >= 7 and num_s.isdigit():
         c.reject = "identifier"  # "010", "0700": codes and phone numbers, not amounts
@@ -577,8 +613,7 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
                 pos = gm.end()
         else:
             c.reject = c.reject or "glued"
-            gm2 = re.compile(r"[\w.]*").match(text, pos)
-            pos = gm2.end()
+            pos = _WORD_REST.match(text, pos).end()
             c.end = c.num_end = pos
             return c
     elif nxt == ":" and pos + 1 < len(text) and text[pos + 1].isdigit():
@@ -604,16 +639,21 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
     c.end = pos
     c.subject_from = max(c.subject_from, pos) if c.unit != "count" else c.subject_from
     c.bare = c.unit is None and not c.scaled
+    if c.bare and _FACTOR_BEFORE.search(text, max(0, c.start - 12), c.start):
+        c.unit, c.bare = "multiple", False  # "by a factor of 3"
     return c
+
+
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]*)")
+_K_LABEL_NOUNS = frozenset(
+    "video videos resolution display displays screen screens tv tvs footage content streaming camera "
+    "cameras monitor monitors ultra hdr imaging image images quality".split() + [""]
+)
 
 
 def _k_is_label(text: str, pos: int) -> bool:
     """ "4K video", "8K display": a format label, not thousands."""
-    m = re.compile(r"\s*(?:[A-Za-z]+)?").match(text, pos)
-    word = m.group().strip().lower()
-    return word in {"", "video", "videos", "resolution", "display", "displays", "screen", "screens", "tv",
-                    "tvs", "footage", "content", "streaming", "camera", "cameras", "monitor",
-                    "monitors", "ultra", "hdr", "imaging", "image", "images", "quality"}
+    return _NEXT_WORD.match(text, pos).group(1).lower() in _K_LABEL_NOUNS
 
 
 def _parse_word(text: str, m: re.Match) -> _Cand | None:
@@ -622,7 +662,7 @@ def _parse_word(text: str, m: re.Match) -> _Cand | None:
     c.is_word = True
     pos = _read_scale(text, m.end(), c)
     c.num_end = pos
-    if w[0].isupper() and not _SENT_START.search(text, max(0, c.start - 4), c.start):
+    if w[0].isupper() and not _SENT_START.search(text, max(0, c.start - 6), c.start):
         return None  # "the Two Sessions", "Three Gorges": a capitalised number word mid-sentence is a name
     if w.lower() == "one" and not c.scaled and not _ONE_UNIT.match(text, pos):
         if (_ONE_OK_BEFORE.search(text, max(0, c.start - 25), c.start) and not _ONE_BAD_AFTER.match(text, pos)
@@ -631,18 +671,15 @@ def _parse_word(text: str, m: re.Match) -> _Cand | None:
             c.bare = True
             return c
         return None
-    # Number words in hyphen compounds are mostly idioms ("two-way", "five-year"); keep units only.
-    pos = _read_unit(text, pos, c, allow_compound=False)
+    # Hyphen compounds count ("a five-member panel") unless they are idioms ("two-way").
+    pos = _read_unit(text, pos, c, allow_compound=True)
     if c.reject:
         c.end = pos
         return c
-    if c.unit is None and text.startswith("-", pos) and not text.startswith("-plus", pos):
-        nxt = re.compile(r"-[\w-]*").match(text, pos)
-        c.reject = "compound"
-        c.end = nxt.end()
-        return c
     c.end = pos
     c.bare = c.unit is None and not c.scaled
+    if c.bare and _FACTOR_BEFORE.search(text, max(0, c.start - 12), c.start):
+        c.unit, c.bare = "multiple", False  # "by a factor of three"
     return c
 
 
@@ -700,7 +737,7 @@ def _parse_in(text: str, m: re.Match) -> _Cand | None:
 def _parse_mult(text: str, m: re.Match) -> _Cand | None:
     w = m.group("mult")
     start, end = m.start(), m.end()
-    if w[0].isupper() and not _SENT_START.search(text, max(0, start - 4), start):
+    if w[0].isupper() and not _SENT_START.search(text, max(0, start - 6), start):
         return None  # "Double 11" is a name
     w = w.lower()
     if w.endswith("fold"):
@@ -755,6 +792,8 @@ def _parse_ascale(text: str, m: re.Match) -> _Cand | None:
     if not c.scaled:
         return None
     c.num_end = pos
+    if _IDIOM_HUNDRED.match(text, pos) or _BATTLE_BEFORE.search(text, max(0, c.start - 16), c.start):
+        return None  # "the battle of a hundred models", "a hundred-model war": an idiom
     if text.startswith("-", pos):
         # "a trillion-parameter model": the figure is the scale word and its noun.
         c.start = m.end()
@@ -774,7 +813,8 @@ def _bare_reject(text: str, c: _Cand) -> str | None:
     raw = text[s:c.num_end]
     v = c.value
     is_int = "." not in raw
-    if is_int and "," not in raw and not c.is_word and 1900 <= v <= 2100:
+    if is_int and "," not in raw and not c.is_word and 1900 <= v <= 2100 \
+            and not _QUAL_BEFORE.search(text, max(0, s - 30), s):
         return "year"
     pre = text[max(0, s - 40):s]
     if is_int and v <= 31 and not c.is_word:
@@ -795,6 +835,12 @@ def _bare_reject(text: str, c: _Cand) -> str | None:
         return "name"  # "the 970 ..." standing for a product
     if pre.endswith("(") and text.startswith(")", c.num_end):
         return "identifier"
+    if _AGE_APPOSITIVE.search(pre) and text.startswith(",", c.num_end) and 10 <= v < 100:
+        return "age"  # "Li Wei, 45, said"
+    if _LIST_MARKER.match(text, c.num_end) and _LINE_START.search(pre):
+        return "list marker"  # "1. First point"
+    if _SUPERLATIVE_AFTER.match(text, c.num_end) and re.search(r"\bthe\s+$", pre, re.I):
+        return "rank"  # "four of the five largest": a cut-off, like "the top 10"
     return None
 
 
@@ -834,7 +880,7 @@ def _qualifier(text: str, c: _Cand) -> str:
 
 
 def _subject(text: str, c: _Cand) -> str | None:
-    pos = c.subject_from if c.unit in ("count", None) else c.end
+    pos = max(c.subject_from, c.num_end) if c.unit in ("count", None) else c.end
     m = _OF_THE.match(text, pos)
     if c.unit not in ("count", None):
         if not m:
@@ -842,7 +888,7 @@ def _subject(text: str, c: _Cand) -> str | None:
     if m:
         pos = m.end() - 1
     words = []
-    for _ in range(4):
+    for _ in range(3):
         wm = _SUBJECT_WORD.match(text, pos)
         if not wm:
             break
@@ -871,8 +917,9 @@ def _link(text: str, cands: list[_Cand]) -> None:
             continue
         if a.reject == "year" and b.reject == "year":
             continue
-        if cm.group("dash") and a.reject in ("name", "identifier", "year"):
-            b.reject = a.reject
+        if (cm.group("dash") or cm.group("to")) and a.reject in ("name", "identifier", "year", "date", "rank") \
+                and b.reject is None and b.bare:
+            b.reject = a.reject  # "Jan. 5-7", "aged 18 to 35", "GPT-4-5"
             continue
         if a.reject or b.reject:
             continue
@@ -903,22 +950,13 @@ def _link(text: str, cands: list[_Cand]) -> None:
         elif a.unit == "currency" and b.unit == "currency" and a.currency is None:
             a.currency = b.currency
         if a.unit == b.unit and not a.scaled and b.scaled and (is_range or cm.group("dash")):
-            a.value *= b.value / _unscaled(text, b)
+            a.value *= b.value / (b.base or 1.0)
             a.scaled = True
         if a.unit is not None or a.scaled:
             a.bare = False
         if is_range:
             a.qualifier = b.qualifier = "range"
             a.own_qual = b.own_qual = True
-
-
-def _unscaled(text: str, c: _Cand) -> float:
-    """The number as written, before its scale word, to recover the scale factor."""
-    m = re.compile(r"[\d,]+(?:\.\d+)?").search(text, c.start, c.num_end)
-    if m:
-        v = _num_value(m.group())
-        return v if v else 1.0
-    return 1.0
 
 
 # ---------------------------------------------------------------- public API
@@ -975,12 +1013,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             elif (prev.unit == unit and _PARALLEL_GAP.fullmatch(gap)
                   and (c.scaled and prev_scaled or not c.scaled and not prev_scaled)):
                 qual = prev.qualifier  # "over 200 million videos and 400 million images"
-        if unit == "count" and c.end > c.num_end and c.unit == "count" and c.subject_from <= c.num_end:
-            end = c.num_end
-        else:
-            end = c.end
-        if unit in ("count",) and c.end != end:
-            pass
+        end = c.end
         q = Quantity(
             text=text[c.start:end],
             value=c.value,

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.entities import TITLE_HEADS, Mention
+from pipeline.extract.entities import TITLE_ALT, Mention
 from pipeline.text import SentenceIndex
 
 EXTRACTOR = "roles"
 VERSION = "1.0.0"
 
-_TITLE_ALT = "|".join(sorted({re.escape(t) for t in TITLE_HEADS}, key=len, reverse=True))
+_TITLE_ALT = TITLE_ALT
 _TITLE = re.compile(r"\b(?:" + _TITLE_ALT + r")\b", re.IGNORECASE)
 # Words between a person and a title that do not stop an apposition.
 _APPOSITION_START = re.compile(r"^\s*,\s*(?:who is |who was |now |then )?(?:a |an |the )?")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -79,13 +78,15 @@ def document_id_of(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
 
 
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
 def guess_language(text: str) -> str:
-    """ISO 639-1 code by script: Han characters make Chinese, otherwise English."""
-    letters = [c for c in text[:5000] if c.isalpha()]
-    if not letters:
-        return "en"
-    han = sum(1 for c in letters if "CJK" in unicodedata.name(c, ""))
-    return "zh" if han / len(letters) > 0.3 else "en"
+    """ISO 639-1 code by script: mostly Han characters make Chinese, otherwise English."""
+    sample = text[:5000]
+    han, latin = len(_HAN.findall(sample)), len(_LATIN.findall(sample))
+    return "zh" if han > 0.3 * (han + latin) and han else "en"
 
 
 def publisher_from_dateline(body: str) -> str | None:
