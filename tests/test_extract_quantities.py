@@ -293,7 +293,7 @@ NEGATIVES = [
     "Tencent (0700.HK) and SMIC (0981) were listed.",
     "People aged 18 to 35 and events on Jan. 5-7 are covered.",
     "The so-called battle of a hundred models goes on.",
-    "Four of the five largest banks joined, said the Two Sessions delegates.",
+    "Of the five largest banks, none joined, said the Two Sessions delegates.",
 ]
 
 

@@ -33,9 +33,10 @@ def test_bad_inputs_are_recorded():
     cases = {
         "documents/empty.txt": (b"", "empty_file"),
         "documents/blob.txt": (b"\x00\x01\x02binary", "binary_file"),
-        "documents/latin.txt": (b"date 2026-01-01 T\n\ncaf\xe9 \xff", "undecodable"),
+        "documents/damaged.txt": (b"\xef\xbb\xbf date 2026-01-01 T\n\ncaf\xc3\xa9 \xff\xfe", "undecodable"),
         "documents/header_only.txt": (b" date 2026-01-01 Title only\n", "no_text"),
-        "documents/image.png": (b"\x89PNG", "unsupported_format"),
+        "documents/image.png": (b"\x89PNG\r\n\x1a\n", "binary_file"),
+        "documents/notes.docx": (b"Just some words in an unknown file type.", "unsupported_format"),
     }
     for name, (content, reason) in cases.items():
         out = parse_document(RawInput(name, content))

@@ -9,6 +9,7 @@ from pipeline.defs.resources import PipelineSettings
 from pipeline.defs.tables import output
 from pipeline.extract.registry import Registry, load_registry
 from pipeline.ingest import documents as ingest
+from pipeline.ingest.files import read_inputs
 
 INGESTION_VERSION = "1.0.0"
 
@@ -16,11 +17,12 @@ INGESTION_VERSION = "1.0.0"
 @dg.asset(group_name="ingestion", code_version=INGESTION_VERSION, compute_kind="python")
 def raw_documents(settings: PipelineSettings) -> dg.Output:
     """Every input file under the seeds folder, as bytes with its path."""
-    inputs = ingest.read_inputs(settings.seeds_path)
+    inputs = read_inputs(settings.seeds_path, settings.max_bytes)
     return dg.Output(inputs, metadata={
         "dagster/row_count": dg.MetadataValue.int(len(inputs)),
         "seeds_dir": dg.MetadataValue.path(str(settings.seeds_path)),
-        "total_bytes": dg.MetadataValue.int(sum(len(i.content) for i in inputs)),
+        "total_bytes": dg.MetadataValue.int(sum(len(i.content or b"") for i in inputs)),
+        "refused_before_reading": dg.MetadataValue.int(sum(i.refusal is not None for i in inputs)),
     })
 
 

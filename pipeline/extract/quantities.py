@@ -1,9 +1,10 @@
 """Quantities: find counts, money, percentages, multiples, fractions and measurements.
 
-Rule-based and deterministic (GUIDELINES.md, section 1). One precompiled regex
-finds where a number starts (digits with an optional currency sign, number
-words, fraction words, multiplier words); small anchored patterns then read
-its scale word and unit, and the words just before it give the qualifier.
+Rule-based and deterministic (GUIDELINES.md, section 1). A cheap trigger regex
+finds where a number may start and one precompiled pattern reads it (digits
+with an optional currency sign, number words, fractions, multiplier words);
+small anchored patterns then read its scale word and unit, and the words just
+before it give the qualifier.
 Years, dates, times of day, durations, ranks and numbers inside names are
 dropped. Adjacent figures joined by "to", "-" or "and" are linked so that the
 first end of a range takes the unit of the second. Standard library only.
@@ -45,7 +46,7 @@ _SCALE = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0,
 }
 _SUFFIX_SCALE = {
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "t": 1e12, "tn": 1e12, "trn": 1e12,
 }
 _DENOM = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
@@ -210,7 +211,7 @@ _TRIGGER = re.compile(
 
 # ---------------------------------------------------------------- tail patterns
 _GLUED = re.compile(
-    r"(?P<sfx>bn|mn|mln|bln|tn|trn|[kKmMbB])(?![\w])"
+    r"(?P<sfx>bn|mn|mln|bln|tn|trn|[kKmMbBT])(?![\w])"
     r"|(?P<x>[xX])(?![\w])"
     r"|(?P<pp>ppts?|pp)(?![\w])"
     r"|(?P<ord>st|nd|rd|th)(?![\w])"
@@ -241,15 +242,16 @@ _UNIT_AFTER = re.compile(
     r"(?:\s+|-)?(?P<us>" + _UNIT_SYMBOLS + r")(?![\w])|(?:\s+|-)(?P<uw>" + _UNIT_WORDS + r")\b"
 )
 _UNIT_WORDS_I = re.compile(r"(?:\s+|-)(?P<uw>" + _UNIT_WORDS + r")\b", re.I)
-_POINTS = re.compile(r"\s+points?\b", re.I)
 _COMPOUND = re.compile(r"-(?P<cn>[A-Za-z][a-z]+|[A-Z]{2,}s?)(?![\w-])")
 _COMPOUND_BAD = frozenset(
     "star stars point points digit digits bit bits member-state year-old old odd th st nd rd "
     "way ways pronged legged dimensional fold plus stop off time sided faced edged handed minded track "
     "tier tiered speed step stage phase level grade class generation gen nation".split()
 )
+# "50 staff or more", "10,000-plus", "30 or so", up to two words after the figure.
 _OR_MORE = re.compile(
-    r"(?:\s+(?!or\b|and\b)[a-z][\w-]*){0,2}\s*(?:(?P<al>or\s+(?:more|above|higher|greater|over)|and\s+(?:above|over|up)|\+|-plus\b|plus\b)"
+    r"(?:\s+(?!or\b|and\b)[a-z][\w-]*){0,2}\s*(?:"
+    r"(?P<al>or\s+(?:more|above|higher|greater|over)|and\s+(?:above|over|up)|\+|-plus\b|plus\b)"
     r"|(?P<am>or\s+(?:less|fewer|below|lower|under)|and\s+below)|(?P<ab>or\s+so\b|-odd\b))",
     re.I,
 )
@@ -308,16 +310,6 @@ _SIZE_NOUN_AFTER = re.compile(
     re.I,
 )
 _SIZE_END_AFTER = re.compile(r"[,;:)]|\.(?!\w)|\s+(?:and|or|to)\s+\d")
-
-
-def _size_suffix_ok(text: str, start: int, end: int) -> bool:
-    """ "32B parameters", "has 70B," are sizes; "the 910B chip", "Ascend 910B" are names."""
-    if _SIZE_NOUN_AFTER.match(text, end):
-        return True
-    if not _SIZE_END_AFTER.match(text, end):
-        return False
-    wm = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return bool(wm) and wm.group(1).islower() and wm.group(1) not in ("the", "a", "an")
 _PUE_BEFORE = re.compile(r"\bPUE\b|power\s+usage\s+effectiveness", re.I)
 _SENT_START = re.compile(r"(?:^|[.!?:;]\s+|\n|--\s*|—\s*|[-–]\s+|\(\s*)[\"'“‘]?$")
 _TIMES_MULT_AFTER = re.compile(
@@ -386,7 +378,8 @@ _OF_THE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?", re.I)
 _PARALLEL_GAP = re.compile(r"(?:\s+[a-z][\w-]*){1,2}\s+(?:and|or)\s+")
 # After a scaled figure with no unit: no counted noun follows, so an earlier currency carries over.
 _NO_NOUN_AFTER = re.compile(
-    r"\s*(?:[,.;:)]|$)|\s+(?:[a-z]+ed|in|for|on|of|to|from|at|by|a|an|the|last|this|and|or|compared|"
+    r"\s*(?:[,.;:)]|$)|\s+(?:[a-z]+ed|going|being|coming|set|spent|put|in|for|on|of|to|from|at|by|a|an|the|"
+    r"last|this|and|or|compared|"
     r"earlier|ago|previously|year|was|were|is|are|will|would|has|had|as|while|than|since|through|via)\b"
 )
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
@@ -483,7 +476,7 @@ def _read_unit(text: str, pos: int, c: _Cand, allow_compound: bool) -> int:
         return m.end()
     m = _UNIT_AFTER.match(text, pos) or _UNIT_WORDS_I.match(text, pos)
     if m:
-        sym = m.group("us") if "us" in m.groupdict() and m.group("us") else m.group("uw")
+        sym = m.groupdict().get("us") or m.group("uw")
         if sym.lower() in _COUNTED_UNITS:
             c.unit = "count"
             c.subject_from = pos
@@ -590,7 +583,7 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
                 sfx = gm.group("sfx")
                 if sfx in "kK" and not cur and _k_is_label(text, gm.end()):
                     c.reject = "label"
-                elif sfx in "KMB" and not cur and not _size_suffix_ok(text, num_start, gm.end()):
+                elif sfx in "KMBT" and not cur and not _size_suffix_ok(text, num_start, gm.end()):
                     c.reject = "name"  # "Ascend 910B", "the 910B chip"; "32B parameters" is fine
                 else:
                     c.value *= _SUFFIX_SCALE[sfx.lower()]
@@ -642,6 +635,16 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
     if c.bare and _FACTOR_BEFORE.search(text, max(0, c.start - 12), c.start):
         c.unit, c.bare = "multiple", False  # "by a factor of 3"
     return c
+
+
+def _size_suffix_ok(text: str, start: int, end: int) -> bool:
+    """ "32B parameters", "has 70B," are sizes; "the 910B chip", "Ascend 910B" are names."""
+    if _SIZE_NOUN_AFTER.match(text, end):
+        return True
+    if not _SIZE_END_AFTER.match(text, end):
+        return False
+    wm = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return bool(wm) and wm.group(1).islower() and wm.group(1) not in ("the", "a", "an")
 
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]*)")
@@ -726,8 +729,8 @@ def _parse_in(text: str, m: re.Match) -> _Cand | None:
         vb = 100.0
     else:
         vb = _num_value(b)
-    if vb <= 0 or va > vb:
-        return None
+    if vb <= 0 or va > vb or _TIME_AFTER.match(text, m.end()):
+        return None  # "5 in 10 minutes" is not a share
     c = _Cand(m.start(), m.end(), va / vb)
     c.unit = "fraction"
     c.bare = False
@@ -961,7 +964,8 @@ def _link(text: str, cands: list[_Cand]) -> None:
 
 # ---------------------------------------------------------------- public API
 def extract_quantities(text: str) -> list[Quantity]:
-    """All quantities in `text` (a whole normalised document body, paragraphs separated by blank lines), in order of char_start."""
+    """All quantities in `text` (a whole normalised document body, paragraphs
+    separated by blank lines), in order of char_start."""
     cands: list[_Cand] = []
     pos = 0
     n = len(text)
