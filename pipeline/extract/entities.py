@@ -54,12 +54,19 @@ ORG_SUFFIXES = frozenset(
     Energy Power Mining Intelligence Cloud Data Analytics Consulting Consultancy Fund Foundation Society
     Office Court Committee Alliance Industries Industrial Systems Solutions Software Microelectronics
     Circuits Pharmaceutical Pharma Medical Healthcare Health Telecom Communications Mobile Unicom Studio Studios
-    Grid Airlines Auto Automotive Vehicles Logistics Exchange Platform Operations
+    Grid Airlines Auto Automotive Vehicles Logistics Exchange Platform Operations Dynamics Authority
+    High-Tech Hi-Tech Biotech Therapeutics Pharmaceuticals Brokerage Consultants Advisors Asia AI
     """.split()
 )
 # Short corporate suffixes dropped to make a short-form alias ("Moore Threads Technology" -> "Moore Threads").
 DROPPABLE_SUFFIXES = frozenset(
-    "Group Holding Holdings Technology Technologies Tech Corp Corporation Co Company Inc Ltd Limited Robotics".split()
+    "Group Holding Holdings Technology Technologies Tech Corp Corporation Co Company Inc Ltd Limited Robotics "
+    "Lab Labs AI Intelligence Semiconductor Microelectronics Dynamics".split()
+)
+# Adjectives that make "X AI" or "X Group" a description, not a name ("Chinese AI", "Global Tech").
+GENERIC_QUALIFIERS = frozenset(
+    "Chinese American Global Generative Artificial Domestic Foreign Open Conversational Physical Embodied Agentic "
+    "Industrial Enterprise Consumer Medical Financial National Provincial Municipal Local Western Asian European".split()
 )
 CONNECTORS = frozenset({"of", "and", "for", "&", "the", "on", "in"})
 # Capitalised words that start sentences or describe rather than name.
@@ -118,33 +125,40 @@ TITLE_HEADS = (
     "vice chairman", "board chairman", "principal", "investor", "designer", "developer", "architect",
     "product manager", "vice-president", "deputy director", "deputy head", "deputy general manager",
     "chief economist", "chief analyst", "senior analyst", "research director", "portfolio manager",
+    "vice-chairman", "vice-chair", "co-chief executive", "chief information officer", "chief marketing officer",
+    "chief strategy officer", "chief investment officer", "chief data officer", "chief ai officer",
+    "product director", "general counsel", "president and chief executive", "trustee", "board member",
 )
 # One prefix-tree alternation: a long list of titles stays fast to search.
 TITLE_ALT = _trie_pattern(list(TITLE_HEADS))
 
+CHINESE_SURNAMES_LIST = """
+    Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song Tang
+    Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Jia Ding Wei Xue Ye Yan Lu Du Dai Xia Zhong
+    Wan Qian Tan Ren Lei Fan Fang Shi Yao Liao Zou Xiong Jin Hao Kong Bai Cui Kang Mao Qiu Qin Gu Hou Shao Meng
+    Long Duan Qian Yin Yi Chang Wen Niu Gai Ni Ke Fu Lai Bao Mo Ge Xing Qi Zhan Ou Yue Hong Qiao Shen Su Lyu Lou
+    """.split()
 # Compound adjectives after a name still name the entity ("Nasdaq-style", "Tencent-backed", "Spark-based").
 _COMPOUND = r"(?:style|listed|based|backed|owned|led|made|designed|developed|built|powered|like|linked|affiliated|funded|controlled|run|branded|class|series)\b"
 _NAME_TOKEN = re.compile(r"[A-Z][\w]*(?:[-.][\w]+)*\.?|&|of|and|for|the|on|in", re.UNICODE)
 _PERSON = r"[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}"
 _PERSON_CUES = [
     re.compile(r"\b(?:[Ss]aid|says|told|[Aa]ccording to|wrote|added)\s+(" + _PERSON + r")(?=,|\.|\s+(?:in|on|at|of)\b)"),
-    re.compile(r"(?:^|[.\"\u201d]\s|\n)(" + _PERSON + r"),\s+(?:a |an |the )?(?:[a-z-]+ ){0,4}(?:"
+    re.compile(r"(?:^|[.\"\u201d]\s|\n)(" + _PERSON + r"),\s+(?:a |an |the )?(?:[\w'\u2019-]+ ){0,4}(?:"
                + TITLE_ALT + r")\b"),
     re.compile(r"\b(" + _PERSON + r")\s+(?:said|says|told|added|wrote|noted|argued|estimated|expects|believes)\b"),
-    re.compile(r"\b(?:by|from|with)\s+(" + _PERSON + r"),\s+(?:a |an |the )?(?:former |deputy |senior |vice |chief )*"
+    re.compile(r"\b(?:by|from|with|and)\s+(" + _PERSON + r"),\s+(?:a |an |the )?(?:[\w'\u2019-]+ ){0,4}"
                + r"(?:" + TITLE_ALT + r")\b"),
+    # "Yunxi's chief financial officer, Peng Lixia, said"
+    re.compile(r"\b(?:" + TITLE_ALT + r"),\s+(" + _PERSON + r"),"),
+    # "Vice Minister of Industry and Information Technology Qiao Yunfei": the name starts with a surname.
+    re.compile(r"\b[Mm]inister of (?:[A-Z][a-z]+ (?:and )?){1,5}?((?:" + "|".join(
+        sorted(CHINESE_SURNAMES_LIST, key=len, reverse=True)) + r") [A-Z][a-z]+)\b"),
     re.compile(r"\b(?:" + TITLE_ALT
                + r")\s+(" + _PERSON + r")\b(?!\s+(?:Group|Technologies|Technology|Capital|Research))"),
 ]
 # Common Chinese surnames: a two- or three-word name that starts with one is family-name first.
-CHINESE_SURNAMES = frozenset(
-    """
-    Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song Tang
-    Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Jia Ding Wei Xue Ye Yan Lu Du Dai Xia Zhong
-    Wan Qian Tan Ren Lei Fan Fang Shi Yao Liao Zou Xiong Jin Hao Kong Bai Cui Kang Mao Qiu Qin Gu Hou Shao Meng
-    Long Duan Lei Qian Tang Yin Yi Chang Wen Niu Gai Ni Ke Fu Lai Bao Mo Ge Xing Qi Zhan Ou Yue Hong
-    """.split()
-)
+CHINESE_SURNAMES = frozenset(CHINESE_SURNAMES_LIST)
 
 PERSON_STOP = NOT_NAME_WORDS - CHINESE_SURNAMES
 NOT_PERSON_WORDS = frozenset("Index Market Board Exchange Plan Conference Expo Games Forum Summit Award".split())
@@ -164,7 +178,22 @@ _PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w ]+)/(?:[A-Z][\w. -]+)\)")
 _AFTER_TITLE = re.compile(
     r"\b(?:" + TITLE_ALT + r")\s+(?:at|of|with|for)\s+"
     r"(?:the\s+)?(?:(?:[A-Z][\w]*(?:\s+[A-Z][\w]*)?)-based\s+|(?:" + "|".join(re.escape(p) for p in sorted(PLACES | set(MULTIWORD_PLACES), key=len, reverse=True)) + r")\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){0,3}?"
-    r"((?:[A-Z][\w&]*(?:-[A-Za-z]+)?)(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&]*(?:-[A-Za-z]+)?){0,4})(?!['\u2019]s)"
+    r"((?:[A-Z][\w&]*(?:-[A-Za-z]+)?)(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&]*(?:-[A-Za-z]+)?){0,4})\b"
+    # "head of AI research at X": a name followed by a content word is a field, not an organisation.
+    r"(?!\s+(?!(?:in|and|said|says|on|for|of|at|to|which|who|with|from|since|until|as|a|an|the|is|was|has|had|will|would)\b)[a-z])"
+)
+# A cue noun before a capitalised name: "battery maker CATL", "sovereign fund Lunate", "logistics arm Cainiao".
+_ORG_CUE = re.compile(
+    r"\b(?:investor|fund|firm|company|startup|start-up|maker|developer|rival|supplier|operator|brokerage|consultancy|"
+    r"lender|insurer|carrier|retailer|manufacturer|subsidiary|conglomerate|giant|arm|unit|tracker|provider|producer|"
+    r"platform|exchange|regulator|automaker|carmaker|chipmaker|foundry|incubator|accelerator|bank)\s+"
+    r"([A-Z][\w&]*(?:[- ][A-Z][\w&]*){0,2})\b(?!['\u2019]s\s+[a-z]+\s+(?:model|chip))"
+)
+# "its Jingshi vision model", "the Lumen models": a capitalised name before "model" is a model.
+_MODEL_BEFORE_NOUN = re.compile(
+    r"\b(?:its|the|their|his|her)\s+([A-Z][a-z]+[A-Za-z0-9]*|[A-Z][A-Za-z]+[A-Z][A-Za-z0-9]*)\s+"
+    r"(?:(?:large|vision|language|video|image|reasoning|open-source|open|foundation|multimodal|coding|medical|AI)\s+){0,2}"
+    r"(?:model|models|LLM|chatbot)\b"
 )
 _PRODUCT_CODE = re.compile(
     r"(?<![\w-])([A-Z][A-Za-z]*\d+[A-Za-z\d]*)(?:\s+[a-z-]+){0,3}\s+(?:system|systems|chip|chips|processor|processors|"
@@ -177,10 +206,37 @@ _MODEL_APPOSITION = re.compile(
 )
 
 _ORG_RUN = re.compile(
-    r"(?<![\w-])(?:[A-Z][\w]*(?:-[A-Z\d][\w]*)*\.?|\d[\w]*)(?:\s+(?:of|and|for|&|the|on)?\s*(?:[A-Z][\w]*(?:-[\w]+)*\.?))+"
+    r"(?<![\w-])(?:[A-Z][\w]*(?:-[A-Z\d][\w]*)*(?:['\u2019]s)?\.?|\d[\w]*)"
+    r"(?:[ \t]+(?:(?:of|and|for|&|the|on)[ \t]+)?(?:[A-Z][\w]*(?:-[\w]+)*(?:['\u2019]s)?\.?))+"
 )
+_LIST_NAME = r"[A-Z][\w&]*(?:[- ][A-Z][\w&]*){0,3}"
+_NAME_LIST = re.compile(r"(?<![\w-])" + _LIST_NAME + r"(?:,\s+" + _LIST_NAME + r")*,?\s+and\s+" + _LIST_NAME + r"(?![\w-])")
+_LIST_MEMBER = re.compile(_LIST_NAME)
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+GENERIC_ACRONYMS = frozenset("AI IT R&D GPU GPUs CPU LLM LLMs API APIs IPO GDP CEO EV EVs IoT AR VR AGI ML NLP".split())
+# Heads that a generic adjective turns into a description ("Chinese AI", "Global Tech", "Industrial Group").
+GENERIC_HEADS = frozenset("AI Tech Technology Technologies Group Industry Data Cloud Intelligence Robotics Energy Power".split())
+PLACE_UNITS = frozenset("Province Municipality City Region County District".split())
+
+
+def _place_tail(words: list[str]) -> bool:
+    """ "State Grid Corporation of China", "Health Commission of Guangdong Province": suffix + of + place."""
+    if "of" not in words:
+        return False
+    k = len(words) - 1 - words[::-1].index("of")
+    tail = words[k + 1:]
+    if tail and tail[-1] in PLACE_UNITS:
+        tail = tail[:-1]
+    return k >= 1 and words[k - 1] in ORG_SUFFIXES and bool(tail) and is_place(" ".join(tail))
+
+
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.]{1,11})\)")
-_MODEL_HYPHEN = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]*[A-Za-z0-9]*(?:-[A-Za-z0-9.]*\d[A-Za-z0-9.]*)+(?:-[A-Za-z0-9]+)*)(?![\w-])")
+_MODEL_HYPHEN = re.compile(
+    r"(?<![\w.-])([A-Z][A-Za-z]*[A-Za-z0-9]*(?:-[A-Za-z0-9.]*\d[A-Za-z0-9.]*)+(?:-[A-Za-z0-9]+)*"
+    r"(?: (?:" + "|".join(sorted(MODEL_VARIANT_WORDS, key=len, reverse=True)) + r")(?![\w-]))*)(?![\w-])"
+)
+# A known family joined to a variant name: "Hunyuan-TurboS", "Qwen-Max".
+_FAMILY_VARIANT = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9]+)-([A-Z][A-Za-z0-9]+)(?![\w-])")
 _VERSION = re.compile(r"(?:V?\d+(?:\.\d+)*[A-Za-z]{0,3}|[A-Z]{1,2}\d+[A-Za-z]?)")
 
 
@@ -235,6 +291,9 @@ class EntityFinder:
         candidates += self._organisations_after_titles(body)
         candidates += self._products_by_noun(body)
         candidates += self._models_by_apposition(body)
+        candidates += self._organisations_by_cue(body)
+        candidates += self._models_before_noun(body)
+        candidates += self._family_variants(body)
         candidates += self._people(body)
         credits = [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(body)]
         candidates = [c for c in candidates if not any(s <= c.start < e for s, e in credits)]
@@ -242,6 +301,8 @@ class EntityFinder:
         doc = DocumentEntities()
         doc.mentions = chosen
         self._abbreviations(body, doc)
+        self._coordinated(body, doc)
+        self._model_families(body, doc)
         self._short_forms(body, doc)
         doc.mentions.sort(key=lambda m: m.start)
         for m in doc.mentions:
@@ -310,7 +371,7 @@ class EntityFinder:
         for match in _ORG_RUN.finditer(body):
             run = match.group(0)
             # Cheap test first: most capitalised runs hold no organisation word at all.
-            if not any(w.rstrip(".") in ORG_SUFFIXES or w in INSTITUTION_HEADS for w in run.split()):
+            if not any(_POSSESSIVE.sub("", w.rstrip(".")) in ORG_SUFFIXES or w in INSTITUTION_HEADS for w in run.split()):
                 continue
             for start, words in _name_runs(run, match.start()):
                 mention = self._organisation(body, start, words)
@@ -325,25 +386,42 @@ class EntityFinder:
                 start += len(" ".join(words[:i + 1])) + 1
                 words = words[i + 1:]
                 break
-        while words and (words[0] in ORG_LEADING_NOISE or words[0] in CONNECTORS):
+        # "Huawei's Noah's Ark Lab": a known name in the possessive owns what follows.
+        for i, w in enumerate(words[:-1]):
+            if _POSSESSIVE.search(w) and any(
+                    self.registry.lookup(_POSSESSIVE.sub("", " ".join(words[j:i + 1]))) is not None for j in range(i + 1)):
+                start += len(" ".join(words[:i + 1])) + 1
+                words = words[i + 1:]
+                break
+        # Leading noise: determiners, connectors, figures ("5,100 AI firms"), a place in the possessive ("Shanghai's").
+        while words and (words[0] in ORG_LEADING_NOISE or words[0] in CONNECTORS or words[0][0].isdigit()
+                         or (_POSSESSIVE.search(words[0]) and is_place(_POSSESSIVE.sub("", words[0])))):
             start += len(words[0]) + 1
             words = words[1:]
+        if words:
+            words = words[:-1] + [_POSSESSIVE.sub("", words[-1])]
         while words and words[-1] in CONNECTORS:
             words = words[:-1]
         if not words:
             return None
         last = words[-1].rstrip(".")
         is_institution = words[0] in INSTITUTION_HEADS and len(words) >= 3 and words[1] == "of"
-        if require_suffix and not (last in ORG_SUFFIXES or is_institution):
+        if require_suffix and not (last in ORG_SUFFIXES or is_institution or _place_tail(words)):
             return None
         if all(w in ORG_SUFFIXES or w in CONNECTORS for w in words):
             return None
-        if len(words) == 1 and require_suffix:
+        if len(words) == 1 and (require_suffix or words[0] in GENERIC_ACRONYMS or words[0] in NOT_NAME_WORDS):
             return None
-        # "East Data", "Shanghai Energy": a place and one organisation word is rarely a name.
-        if len(words) == 2 and words[0] in PLACES and last not in INSTITUTION_SUFFIXES:
+        if words[0] in GENERIC_QUALIFIERS and len(words) == 2 and last in GENERIC_HEADS:
             return None
-        if any(w in PLACES for w in words) and len(words) == sum(w in PLACES for w in words):
+        if last == "AI" and ((words[-2] if len(words) > 1 else "") in GENERIC_QUALIFIERS | NOT_NAME_WORDS | PLACES
+                             or self.registry.lookup(" ".join(words[:-1])) is not None):
+            return None
+        if require_suffix:
+            # "East Data", "Shanghai Energy": a place and one organisation word is rarely a name.
+            if len(words) == 2 and words[0] in PLACES and last not in INSTITUTION_SUFFIXES:
+                return None
+        if all(is_place(w) for w in words) or is_place(" ".join(words)):
             return None
         text = " ".join(words)
         if text.endswith(".") and not last.endswith(("Co", "Inc", "Corp", "Ltd")):
@@ -356,6 +434,85 @@ class EntityFinder:
             return Mention(start, end, text, entity.entity_id, entity.name, entity.entity_type, entity.parent_entity_id)
         return Mention(start, end, text, slugify(text), text, "organization", None, discovered=True,
                        rule="org-suffix" if require_suffix else "org-after-title")
+
+    def _organisations_by_cue(self, body: str) -> list[Mention]:
+        """A capitalised name after a cue noun: "battery maker CATL", "sovereign fund Lunate"."""
+        out = []
+        for match in _ORG_CUE.finditer(body):
+            words = match.group(1).split()
+            mention = self._organisation(body, match.start(1), words, require_suffix=False)
+            if mention is not None and mention.text not in NOT_NAME_WORDS:
+                if not mention.discovered and mention.entity_type != "organization":
+                    continue
+                out.append(mention)
+        return out
+
+    def _models_before_noun(self, body: str) -> list[Mention]:
+        """A capitalised name right before "model": "its Jingshi vision model"."""
+        out = []
+        for match in _MODEL_BEFORE_NOUN.finditer(body):
+            text = match.group(1)
+            if text in NOT_NAME_WORDS or is_place(text) or text in GENERIC_QUALIFIERS or self.registry.lookup(text):
+                continue
+            out.append(Mention(match.start(1), match.end(1), text, slugify(text), text, "ai_model", None,
+                               discovered=True, rule="model-apposition"))
+        return out
+
+    def _family_variants(self, body: str) -> list[Mention]:
+        """A known model family joined to a variant name: "Hunyuan-TurboS"."""
+        out = []
+        for match in _FAMILY_VARIANT.finditer(body):
+            family = self.registry.lookup(match.group(1))
+            if family is None or family.entity_type not in ("ai_model", "product"):
+                continue
+            text = match.group(0)
+            known = self.registry.lookup(text)
+            if known is not None:
+                out.append(Mention(match.start(), match.end(), text, known.entity_id, known.name, known.entity_type,
+                                   known.parent_entity_id))
+                continue
+            out.append(Mention(match.start(), match.end(), text, slugify(text), text, family.entity_type,
+                               family.entity_id, discovered=True, rule="family+version"))
+        return out
+
+    def _coordinated(self, body: str, doc: DocumentEntities) -> None:
+        """Unknown names listed with known organisations ("run by CATL, BYD and Foxconn") are organisations."""
+        starts = {m.start: m for m in doc.mentions}
+        extra: list[Mention] = []
+        for match in _NAME_LIST.finditer(body):
+            members = [(m.start(), m.group(0)) for m in _LIST_MEMBER.finditer(match.group(0))]
+            members = [(match.start() + off, text) for off, text in members]
+            known = [starts.get(pos) for pos, _ in members]
+            if not any(k is not None and k.entity_type == "organization" for k in known):
+                continue
+            for (pos, text), k in zip(members, known):
+                if k is not None or text in NOT_NAME_WORDS or is_place(text) or text in GENERIC_ACRONYMS:
+                    continue
+                if any(m.start <= pos < m.end for m in doc.mentions):
+                    continue
+                entity = self.registry.lookup(text)
+                if entity is not None:
+                    continue
+                extra.append(Mention(pos, pos + len(text), text, slugify(text), text, "organization", None,
+                                     discovered=True, rule="org-list"))
+        if extra:
+            doc.mentions = _non_overlapping(doc.mentions + extra)
+
+    def _model_families(self, body: str, doc: DocumentEntities) -> None:
+        """The bare family name of a discovered model ("Lumen" beside "Lumen-2.5 Pro") is its own entity."""
+        extra: list[Mention] = []
+        done: set[str] = set()
+        for m in doc.mentions:
+            if m.rule != "model-shape" or "-" not in m.text:
+                continue
+            base = m.text.split("-")[0]
+            if base in done or len(base) < 3 or base in NOT_NAME_WORDS or self.registry.lookup(base) is not None:
+                continue
+            done.add(base)
+            family = Mention(0, 0, base, slugify(base), base, "ai_model", None, discovered=True, rule="model-family")
+            extra += _occurrences(body, base, family, rule="model-family")
+        if extra:
+            doc.mentions = _non_overlapping(doc.mentions + extra)
 
     def _organisations_after_titles(self, body: str) -> list[Mention]:
         """The capitalised name after "analyst at", "head of", "partner with": an organisation."""
@@ -426,6 +583,14 @@ class EntityFinder:
             initials = "".join(w[0] for w in m.text.split() if w[0].isupper())
             if abbr.upper() != initials.upper() and not abbr.isupper():
                 continue
+            known = self.registry.lookup(abbr)
+            if known is not None and m.discovered:
+                # "China International Capital Corp (CICC)": the registry knows the abbreviation's entity.
+                for other in doc.mentions:
+                    if other.key == m.key:
+                        other.key, other.name, other.entity_type = known.entity_id, known.name, known.entity_type
+                        other.parent_entity_id, other.discovered = known.parent_entity_id, False
+                continue
             extra += _occurrences(body, abbr, m, rule="abbreviation")
         doc.mentions = _non_overlapping(doc.mentions + extra)
 
@@ -441,12 +606,26 @@ class EntityFinder:
             shorts: list[str] = []
             if m.entity_type == "person" and len(words) >= 2:
                 shorts.append(words[0] if words[0] in CHINESE_SURNAMES and len(words) <= 3 else words[-1])
-            if m.entity_type == "organization" and len(words) >= 2 and words[-1] in DROPPABLE_SUFFIXES:
+            if m.entity_type == "organization" and m.discovered:
+                # "Kangning Health Technology" -> "Kangning Health" -> "Kangning": strip organisation words.
+                rest = list(words)
+                while len(rest) >= 2 and (rest[-1] in DROPPABLE_SUFFIXES or rest[-1] in ORG_SUFFIXES):
+                    rest = rest[:-1]
+                    short = " ".join(rest)
+                    if not is_place(short) and short not in NOT_NAME_WORDS and short not in GENERIC_QUALIFIERS:
+                        shorts.append(short)
+            elif m.entity_type == "organization" and len(words) >= 2 and words[-1] in DROPPABLE_SUFFIXES:
                 short = " ".join(words[:-1])
                 if not is_place(short) and short not in NOT_NAME_WORDS:
                     shorts.append(short)
             for short in shorts:
-                if short in taken or self.registry.lookup(short) is not None and m.discovered:
+                if self.registry.lookup(short) is not None and m.discovered:
+                    continue
+                if short in taken:
+                    # A short form found on its own by another rule is the same entity.
+                    for other in doc.mentions:
+                        if other.text == short and other.discovered and other.key != m.key:
+                            other.key, other.name, other.entity_type = m.key, m.name, m.entity_type
                     continue
                 extra += _occurrences(body, short, m, rule="short-form")
         doc.mentions = _non_overlapping(doc.mentions + extra)
@@ -476,7 +655,8 @@ def _name_runs(run: str, offset: int) -> list[tuple[int, list[str]]]:
         # "China Telecom and China Unicom": split where both sides end like names.
         cut = 0
         for i, w in enumerate(ws):
-            if w == "and" and 0 < i < len(ws) - 1 and ws[i - 1].rstrip(".") in ORG_SUFFIXES:
+            # "Industrial and Commercial Bank" stays whole: the left side must be a name of its own.
+            if w == "and" and 1 < i - cut and i < len(ws) - 1 and ws[i - 1].rstrip(".") in ORG_SUFFIXES:
                 out.append((start, ws[cut:i]))
                 start = start + len(" ".join(ws[cut:i + 1])) + 1
                 cut = i + 1

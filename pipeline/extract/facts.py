@@ -104,8 +104,9 @@ def entity_tables(document_texts: pd.DataFrame, registry: Registry) -> tuple[pd.
     # Ancestors of mentioned entities are published too, so every parent link resolves.
     wanted = list(names)
     for key in list(names):
-        if key in registry.entities:
-            wanted += registry.ancestors(key)
+        parent = registry.entities[key].parent_entity_id if key in registry.entities else parents.get(key)
+        if parent in registry.entities:
+            wanted += [parent, *registry.ancestors(parent)]
     entity_rows, alias_rows = [], []
     for key in dict.fromkeys(wanted):
         known = registry.entities.get(key)

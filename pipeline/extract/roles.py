@@ -25,14 +25,22 @@ _CLAUSE_END = re.compile(
     r"|\s+(?:said|says|told)\b|\s+in\s+(?:[A-Z][a-z]+)(?:[,.]|$)|[.!?](?:\s|$)|\"|\u201d)",
     re.IGNORECASE,
 )
-_SPLIT_ROLES = re.compile(r"\s+and\s+(?=(?:a |an |the )?(?:former |deputy |senior |vice |chief |executive |co-)*(?:" + _TITLE_ALT + r")\b)|;\s*", re.IGNORECASE)
+_SPLIT_ROLES = re.compile(r"\s+and\s+(?=(?:a |an |the )?(?:former |deputy |senior |vice |chief |executive |co-)*(?:(?-i:[a-z][\w-]*) ){0,2}(?:" + _TITLE_ALT + r")\b)|;\s*", re.IGNORECASE)
 # Words that modify a title ("former", "rotating") or join two ("founder and chief executive").
 _TITLE_MODIFIERS = r"(?:former|deputy|senior|vice|chief|executive|rotating|acting|managing|general|founding|honorary|interim|co-|lead|principal|and)"
 _TITLE_BEFORE_NAME = re.compile(
-    r"((?:(?<!\S)(?-i:[a-z][\w-]*)\s+)?(?:(?:" + _TITLE_MODIFIERS + r"|" + _TITLE_ALT + r")\s+)*(?:" + _TITLE_ALT + r"))\s+$",
+    r"((?-i:(?:[Vv]ice |[Dd]eputy )?[Mm]inister of [A-Z][a-z]+(?: and)?(?: [A-Z][a-z]+(?: and)?)*)|(?:(?<!\S)(?-i:[a-z][\w-]*)\s+)?(?:(?:" + _TITLE_MODIFIERS + r"|" + _TITLE_ALT + r")\s+)*(?:" + _TITLE_ALT + r"))(?:\s+|,\s+)$",
     re.IGNORECASE,
 )
-_COMPANY_REFERENCE = re.compile(r"\b(?:the company|the group|the firm|the terminal|the platform|the startup|the start-up|its|their)\b", re.IGNORECASE)
+_REFERENT = (r"(?:company|group|firm|terminal|platform|startup|start-up|factory|plant|bank|lender|insurer|hospital|lab|"
+             r"laboratory|brokerage|fund|ministry|agency|regulator|university|carrier|operator|developer|maker|chipmaker|"
+             r"automaker|exchange|port|unit|team|institute|consultancy)")
+# "the company's", "the firm's", "its": a role in an organisation the text named earlier.
+_COMPANY_REFERENCE = re.compile(r"\b(?:the\s+" + _REFERENT + r"\b|" + _REFERENT + r"['\u2019]s\b|its\b|their\b)", re.IGNORECASE)
+_UNIT_WORDS = ("Lab", "Labs", "Laboratory", "Institute", "Academy", "Research", "Center", "Centre", "Division",
+               "Department", "Team", "Unit", "Office", "Bureau")
+# A title within the first words of an apposition ("the company's vice-president for investor relations").
+_TITLE_NEAR_START = re.compile(r"^(?:[\w'\u2019-]+\s+){0,4}(?:" + TITLE_ALT + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -93,32 +101,59 @@ def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex |
             stop = _CLAUSE_END.search(body, clause_start, s_end)
             clause_end = stop.start() if stop else s_end
             clause = body[clause_start:clause_end]
-            if _TITLE.match(clause) or re.match(r"^(?:[\w-]+\s+){0,4}(?:" + _TITLE_ALT + r")\b", clause, re.IGNORECASE) \
-                    or _possessive_org_first(clause_start, clause_end, orgs):
+            if _TITLE.match(clause) or _TITLE_NEAR_START.match(clause) or _possessive_org_first(clause_start, clause_end, orgs):
                 _appositive_roles(body, person, clause_start, clause_end, orgs, mentions, add)
-                continue
         # 2. Title before the name: "ORG's title X", "ORG title X", "title X".
         before_start = max(s_start, person.start - 120)
         before = body[before_start:person.start]
         match = _TITLE_BEFORE_NAME.search(before)
         if match:
             title_start = before_start + match.start(1)
-            org = _org_ending_at(title_start, orgs, body)
+            minister = _MINISTER_OF.search(match.group(1))
+            org = _ministry(minister.group(1), orgs) if minister else None
+            org = org or _org_ending_at(title_start, orgs, body)
             if org is None:
                 org = _nearest_org_before(person.start, s_start, orgs)
             if org is None and _sentence_initial(body, s_start, title_start):
                 # "Chief executive X told analysts": the document's main organisation.
                 org = _nearest_org_before(person.start, 0, orgs, prefer_frequent=True)
             title = _clean_title(match.group(1), [org.text] if org else [])
+            if minister:
+                # "Vice Minister of Industry and ...": the title is "Vice Minister", the ministry its organisation.
+                title = match.group(1)[: minister.start() + len("minister")].strip()
             add(person, title, org, min(title_start, org.start) if org else title_start, person.end)
-            continue
     for person in people:
-        # 3. "ORG was founded in 2020 by X" / "Founded in 2020 by X, ..., ORG makes".
+        # 3. "ORG was founded in 2020 by X" / "founded by A, a former ..., and B" / "by former Tencent engineer X".
         s_start, s_end = sentences.sentence_of(person.start, person.end)
-        if re.search(r"\b[Ff]ounded\b[^.;]{0,40}?\bby\s+$", body[s_start:person.start]):
-            org = _nearest_org_before(person.start, s_start, orgs) or _subject_after_apposition(body, person.end, s_end, orgs)
+        founded = _FOUNDED_BY.search(body, s_start, person.start)
+        if founded and _founder_list_reaches(body[founded.end():person.start]):
+            org = _nearest_org_before(founded.start() + 1, s_start, orgs) or _subject_after_apposition(body, person.end, s_end, orgs)
             add(person, "founder", org, person.start, person.end)
     return roles
+
+
+_FOUNDED_BY = re.compile(r"\b[Ff]ounded\b[^.;]{0,40}?\bby\s+")
+_MINISTER_OF = re.compile(r"\b[Mm]inister of ((?:[A-Z][a-z]+(?: and)? ?)+)")
+
+
+def _founder_list_reaches(between: str) -> bool:
+    """Whether a person after "founded ... by" is still in the list of founders."""
+    if not between.strip():
+        return True
+    # "by former Tencent engineer X": a short description before the name.
+    if re.fullmatch(r"(?:[\w'\u2019-]+\s+){1,4}", between) and not re.search(r"[,;]", between):
+        return True
+    # "by A, a former researcher at B, and X": the name after "and" in the same list.
+    return len(between.split()) <= 25 and bool(re.search(r"(?:,\s*|\s)and\s+$", between)) and ";" not in between
+
+
+def _ministry(field: str, orgs: list[Mention]) -> Mention | None:
+    """ "Minister of Industry and Information Technology" -> the "Ministry of ..." mention in the document."""
+    wanted = "ministry of " + " ".join(field.split()).lower()
+    for org in orgs:
+        if org.text.lower() == wanted or org.name.lower() == wanted:
+            return org
+    return None
 
 
 def _sentence_initial(body: str, s_start: int, pos: int) -> bool:
@@ -151,7 +186,7 @@ def _appositive_roles(body, person, clause_start, clause_end, orgs, mentions, ad
         text = body[p_start:p_end]
         if not piece_orgs:
             if _COMPANY_REFERENCE.search(text) or last_org is None:
-                ref = last_org or _nearest_org_before(person.start, max(0, person.start - 2000), orgs, prefer_frequent=True, body=body)
+                ref = last_org or _referent(text, person.start, orgs)
                 if last_org is None:
                     pending_title = text if pending_title is None else pending_title
                     if ref is not None and _COMPANY_REFERENCE.search(text):
@@ -161,12 +196,26 @@ def _appositive_roles(body, person, clause_start, clause_end, orgs, mentions, ad
                 continue
             continue
         org = piece_orgs[0]
+        # "Huawei's Noah's Ark Lab": the unit the possessive owner names is where the role is.
+        for nxt in piece_orgs[1:]:
+            if re.fullmatch(r"['\u2019]s\s+", body[org.end:nxt.start]) and nxt.text.endswith(_UNIT_WORDS):
+                org = nxt
         title = _clean_title(text, [o.text for o in piece_orgs])
         add(person, title, org, person.start, p_end)
         last_org = org
         pending_title = None
     if pending_title is not None:
         add(person, _clean_title(pending_title, []), None, person.start, clause_end)
+
+
+# Staff of "the company" or "the group" belong to the story's subject; "the firm's analyst" to the firm just cited.
+_SUBJECT_REFERENTS = re.compile(r"\b(?:company|group|platform|terminal|startup|start-up|its|their)\b", re.IGNORECASE)
+
+
+def _referent(text: str, pos: int, orgs: list[Mention]) -> Mention | None:
+    if _SUBJECT_REFERENTS.search(text):
+        return _nearest_org_before(pos, max(0, pos - 2000), orgs, prefer_frequent=True)
+    return _nearest_org_before(pos, max(0, pos - 600), orgs)
 
 
 def _org_ending_at(title_start: int, orgs: list[Mention], body: str) -> Mention | None:
