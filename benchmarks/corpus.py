@@ -26,6 +26,19 @@ SENTENCES = [
     "The ministry said {pct} to {pct2} percent of large factories would use AI in quality control by the end of {year}.",
     "{company} raised US${usd} million in a funding round led by Qinghe Capital, valuing the start-up at roughly $4 billion.",
 ]
+# Most news sentences carry no figure at all; the corpus mixes both kinds about half and half.
+NARRATIVE = [
+    "The company did not give a timetable for the wider rollout, and analysts said competition for enterprise clients remained intense.",
+    "{company} has been expanding its cloud business as customers move from trials to production use of large models.",
+    "Developers said the new release handled long documents and coding tasks better than earlier versions of {model}.",
+    "Regulators have asked platforms to label generated content and to keep records of the data used to train their systems.",
+    "\"We are seeing demand from factories, hospitals and banks, not only from internet companies,\" {person} said.",
+    "The shift has pushed smaller start-ups to specialise in vertical applications rather than compete on general models.",
+    "Local governments have offered computing vouchers and cheaper electricity to attract data centre operators.",
+    "{company} said its engineers had rewritten parts of the training stack to run on domestic accelerators.",
+    "Industry groups expect the policy to speed up adoption in manufacturing, logistics and public services.",
+    "The model is available through an application programming interface and as open weights for researchers.",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 FRACTIONS = ["a third", "half", "a quarter", "two-thirds", "one-fifth"]
 
@@ -42,7 +55,8 @@ def document(i: int, rng: random.Random) -> str:
 
 
 def _sentence(rng: random.Random) -> str:
-    return rng.choice(SENTENCES).format(
+    template = rng.choice(SENTENCES) if rng.random() < 0.5 else rng.choice(NARRATIVE)
+    return template.format(
         company=rng.choice(COMPANIES), model=rng.choice(MODELS), person=rng.choice(PEOPLE), title=rng.choice(TITLES),
         weekday=rng.choice(WEEKDAYS), pct=rng.randrange(2, 60), pct2=rng.randrange(61, 95),
         amount=round(rng.uniform(1, 300), 1), usd=rng.randrange(1, 900), quarter=rng.choice(["first", "second", "third", "fourth"]),

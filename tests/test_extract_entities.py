@@ -126,3 +126,57 @@ def test_registry_errors_name_the_line_and_fix(tmp_path):
         load_registry(path)
     message = str(info.value)
     assert "line 2" in message and "line 3" in message and "missing" in message
+
+
+def test_cue_noun_before_a_name():
+    names, _ = found("The deal was backed by sovereign fund Lunaris and battery maker Voltacore.")
+    assert ("Lunaris", "organization") in names and ("Voltacore", "organization") in names
+
+
+def test_unknown_names_listed_with_known_organisations():
+    names, _ = found("Its lines run at plants of Tencent, Brightforge and Huawei.")
+    assert ("Brightforge", "organization") in names
+
+
+def test_model_name_before_the_word_model():
+    names, _ = found("The company said its Jingwei vision model now checks every weld.")
+    assert ("Jingwei", "ai_model") in names
+
+
+def test_model_variants_and_their_family():
+    names, doc = found("Starfield released Aurora-4 Max and Aurora-4 Flash. Aurora is free for students.")
+    assert ("Aurora-4 Max", "ai_model") in names and ("Aurora-4 Flash", "ai_model") in names
+    assert ("Aurora", "ai_model") in names
+
+
+def test_known_family_with_a_variant_name():
+    names, _ = found("Tencent also cut the price of Hunyuan-Lightning for developers.")
+    assert ("Hunyuan-Lightning", "ai_model") in names
+
+
+def test_possessive_inside_and_before_names():
+    names, _ = found("She works at Huawei's Noah's Ark Lab and trained at Guangdong Provincial People's Hospital.")
+    assert ("Noah's Ark Lab", "organization") in names
+    assert ("Guangdong Provincial People's Hospital", "organization") in names
+
+
+def test_organisation_of_a_place():
+    names, _ = found("The Health Commission of Zhejiang Province and the State Power Corporation of China agreed.")
+    assert ("Health Commission of Zhejiang Province", "organization") in names
+    assert ("State Power Corporation of China", "organization") in names
+
+
+def test_generic_phrases_and_figures_are_not_organisations():
+    names, _ = found("China has 5,100 AI firms, and Chinese AI developers lead. Head of AI research at Qinghe Capital.")
+    assert {n for n, _ in names} & {"100 AI", "Chinese AI", "AI"} == set()
+
+
+def test_discovered_name_with_a_known_abbreviation_links_to_the_registry():
+    _, doc = found("Analysts at China International Capital Corp (CICC) raised their target.")
+    keys = {m.key for m in doc.mentions if m.text in ("China International Capital Corp", "CICC")}
+    assert len(keys) == 1 and next(iter(keys)) in REGISTRY.entities
+
+
+def test_organisation_short_form_strips_organisation_words():
+    _, doc = found("Kangyuan Health Technology raised funds. Kangyuan said it would hire.")
+    assert keys_of(doc, "Kangyuan") == keys_of(doc, "Kangyuan Health Technology")

@@ -219,6 +219,11 @@ GENERIC_HEADS = frozenset("AI Tech Technology Technologies Group Industry Data C
 PLACE_UNITS = frozenset("Province Municipality City Region County District".split())
 
 
+def _capitalised_word_before(body: str, pos: int) -> bool:
+    match = re.search(r"([A-Za-z]+)\s+$", body[max(0, pos - 30):pos])
+    return bool(match) and match.group(1)[0].isupper()
+
+
 def _place_tail(words: list[str]) -> bool:
     """ "State Grid Corporation of China", "Health Commission of Guangdong Province": suffix + of + place."""
     if "of" not in words:
@@ -555,8 +560,13 @@ class EntityFinder:
         out = []
         for pattern in _PERSON_CUES:
             for match in pattern.finditer(body):
-                text = match.group(1)
+                text, start = match.group(1), match.start(1)
                 words = text.split()
+                # "... of Ocean Affairs Tang Jinwei said": inside a longer capitalised run, a surname starts the name.
+                if len(words) == 3 and words[1] in CHINESE_SURNAMES and _capitalised_word_before(body, start):
+                    start += len(words[0]) + 1
+                    words = words[1:]
+                    text = " ".join(words)
                 if any(w in PERSON_STOP or w in PLACES or w in ORG_SUFFIXES or w in NOT_PERSON_WORDS for w in words):
                     continue
                 if any(place in text for place in MULTIWORD_PLACES):
@@ -567,7 +577,7 @@ class EntityFinder:
                 if entity is not None and entity.entity_type != "person":
                     continue
                 key = entity.entity_id if entity else slugify(text)
-                out.append(Mention(match.start(1), match.end(1), text, key, entity.name if entity else text,
+                out.append(Mention(start, start + len(text), text, key, entity.name if entity else text,
                                    "person", None, discovered=entity is None, rule="person-cue"))
         return out
 
