@@ -249,6 +249,10 @@ def html_fragment_text(fragment: str) -> str:
     return "\n\n".join(b for b in blocks if b)
 
 
+# Fewer words than this left after boilerplate removal means the page held no article.
+MIN_HTML_WORDS = 30
+
+
 def read_html(text: str, source_file: str) -> list[Item | Problem]:
     """The main text and metadata of a saved web page (trafilatura); navigation, ads and scripts dropped."""
     import trafilatura
@@ -260,11 +264,17 @@ def read_html(text: str, source_file: str) -> list[Item | Problem]:
     except Exception as exc:  # trafilatura surfaces lxml errors on pathological markup
         return [Problem(WHOLE_FILE, "no_text", f"the HTML could not be parsed ({type(exc).__name__}); save the page again")]
     body = getattr(doc, "text", None) if doc is not None else None
-    if not body or not body.strip():
-        return [Problem(WHOLE_FILE, "no_text", "the HTML page has no article text (only navigation or scripts); save the article page itself")]
+    if not body or len(body.split()) < MIN_HTML_WORDS:
+        found = len(body.split()) if body else 0
+        return [Problem(WHOLE_FILE, "no_text", f"the HTML page has no article text ({found} words outside navigation "
+                        "and scripts); save the article page itself")]
     published = parse_iso_date(getattr(doc, "date", None))
     publisher = getattr(doc, "sitename", None) or None
-    return [Item(WHOLE_FILE, getattr(doc, "title", None), body.replace("\n", "\n\n"), published,
+    title = getattr(doc, "title", None)
+    lines = body.split("\n")
+    if title and lines and " ".join(lines[0].split()) == " ".join(title.split()):
+        body = "\n".join(lines[1:])  # the headline repeated as the first line of the text
+    return [Item(WHOLE_FILE, title, body.replace("\n", "\n\n"), published,
                  "html_metadata" if published else "none", url=getattr(doc, "url", None) or None,
                  publisher=publisher, language=getattr(doc, "language", None) or None)]
 
@@ -322,7 +332,8 @@ def read_jsonl(text: str) -> list[Item | Problem]:
     return out
 
 
-MIN_FEED_WORDS = 80
+# An entry with fewer words than this is a teaser, not the article.
+MIN_FEED_WORDS = 40
 
 
 def read_feed(data: bytes) -> list[Item | Problem]:
