@@ -39,6 +39,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements-bench.lock
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/ingest.py
 
 # The Dagster UI with this repository's run history (DAGSTER_HOME=.dagster).
 dev: $(STAMP)

@@ -261,3 +261,15 @@ def test_mixed_folder_through_dagster_accounts_for_every_input(tmp_path):
     csv = pd.read_csv(release / "data" / "documents.csv", dtype=str)
     assert csv[csv.source_file == "documents/formula.txt"].title.item() == "'" + evil
     assert not csv.map(lambda v: isinstance(v, str) and v[:1] in "=+-@").any().any()
+
+
+def test_near_duplicates_in_chinese_text_compare_characters():
+    story_a = "阿里巴巴今年三月发布了新的大模型，参数规模达到三千亿。腾讯表示，过去一个季度接口调用量增长了四成。" * 3
+    story_b = "华为的视觉模型已在两百条生产线上用于质量检测。百度称国产加速器出货量在五月达到十万片。" * 3
+    docs, rejected = ingest([
+        RawInput("documents/a.txt", f" date 2026-01-05 甲\n\n{story_a}".encode()),
+        RawInput("documents/b.txt", f" date 2026-01-05 乙\n\n{story_a}新华社记者报道。".encode()),
+        RawInput("documents/c.txt", f" date 2026-01-05 丙\n\n{story_b}".encode()),
+    ])
+    assert [d.source_file for d in docs] == ["documents/a.txt", "documents/c.txt"]
+    assert [(r.source_file, r.reason) for r in rejected] == [("documents/b.txt", "near_duplicate")]

@@ -154,8 +154,13 @@ _PERSON_CUES = [
     # "Vice Minister of Industry and Information Technology Qiao Yunfei": the name starts with a surname.
     re.compile(r"\b[Mm]inister of (?:[A-Z][a-z]+ (?:and )?){1,5}?((?:" + "|".join(
         sorted(CHINESE_SURNAMES_LIST, key=len, reverse=True)) + r") [A-Z][a-z]+)\b"),
-    re.compile(r"\b(?:" + TITLE_ALT
+    re.compile(r"\b(?i:" + TITLE_ALT
                + r")\s+(" + _PERSON + r")\b(?!\s+(?:Group|Technologies|Technology|Capital|Research))"),
+    # "Zhou Jing, 27, who ...": a name followed by an age.
+    re.compile(r"(?:^|[.\"\u201d]\s|\n|\s)(" + _PERSON + r"),\s+\d{2},\s+(?:a|an|the|who)\b"),
+    # "X, who heads Y": a name followed by a clause about the job.
+    re.compile(r"\b(" + _PERSON + r"),\s+(?:\d{2},\s+)?who\s+(?:also\s+|now\s+)?(?:heads|leads|directs|chairs|runs|manages|"
+               r"oversees|founded|co-founded|is|was)\b"),
 ]
 # Common Chinese surnames: a two- or three-word name that starts with one is family-name first.
 CHINESE_SURNAMES = frozenset(CHINESE_SURNAMES_LIST)
@@ -172,7 +177,9 @@ ORG_LEADING_NOISE = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     """.split()
 )
-INSTITUTION_HEADS = frozenset("Ministry University Bank Academy Institute Bureau Department Office Court Council Commission".split())
+INSTITUTION_HEADS = frozenset(
+    "Ministry University Bank Academy Institute Bureau Department Office Court Council Commission Center Centre "
+    "Association Federation Foundation Society Alliance School College Laboratory Agency Administration".split())
 INSTITUTION_SUFFIXES = frozenset("University Institute Academy Hospital Laboratory Lab Port".split())
 _PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w ]+)/(?:[A-Z][\w. -]+)\)")
 _AFTER_TITLE = re.compile(
@@ -189,6 +196,13 @@ _ORG_CUE = re.compile(
     r"platform|exchange|regulator|automaker|carmaker|chipmaker|foundry|incubator|accelerator|bank)\s+"
     r"([A-Z][\w&]*(?:[- ][A-Z][\w&]*){0,2})\b(?!['\u2019]s\s+[a-z]+\s+(?:model|chip))"
 )
+# "according to Deloitte", "according to LSEG data", "data from Wind": a one-word source is an organisation.
+_SOURCE = re.compile(
+    r"\b(?:[Aa]ccording to|data from|figures from|estimates (?:by|from)|compiled by|a report (?:by|from)|a survey (?:by|from))"
+    r"\s+([A-Z][\w&]*[A-Za-z])(?=\s+(?:data|figures|estimates|research|analysis|calculations)\b|[,.;]|\s+(?:and|which|on|in)\b)"
+)
+# "the Hunyuan team", "Qwen team": a named team is an organisation.
+_TEAM = re.compile(r"\b([A-Z][\w-]*(?: [A-Z][\w.-]*)?) team\b")
 # "its Jingshi vision model", "the Lumen models": a capitalised name before "model" is a model.
 _MODEL_BEFORE_NOUN = re.compile(
     r"\b(?:its|the|their|his|her)\s+([A-Z][a-z]+[A-Za-z0-9]*|[A-Z][A-Za-z]+[A-Z][A-Za-z0-9]*)\s+"
@@ -297,6 +311,8 @@ class EntityFinder:
         candidates += self._products_by_noun(body)
         candidates += self._models_by_apposition(body)
         candidates += self._organisations_by_cue(body)
+        candidates += self._sources(body)
+        candidates += self._teams(body)
         candidates += self._models_before_noun(body)
         candidates += self._family_variants(body)
         candidates += self._people(body)
@@ -379,6 +395,12 @@ class EntityFinder:
             if not any(_POSSESSIVE.sub("", w.rstrip(".")) in ORG_SUFFIXES or w in INSTITUTION_HEADS for w in run.split()):
                 continue
             for start, words in _name_runs(run, match.start()):
+                # "Apple, Tencent and Huawei Cloud": a known name before "and" ends a name of its own.
+                for i, w in enumerate(words):
+                    if w == "and" and 0 < i < len(words) - 1 and self.registry.lookup(" ".join(words[:i])) is not None:
+                        start += len(" ".join(words[:i + 1])) + 1
+                        words = words[i + 1:]
+                        break
                 mention = self._organisation(body, start, words)
                 if mention is not None:
                     out.append(mention)
@@ -410,10 +432,11 @@ class EntityFinder:
         if not words:
             return None
         last = words[-1].rstrip(".")
-        is_institution = words[0] in INSTITUTION_HEADS and len(words) >= 3 and words[1] == "of"
+        is_institution = any(w in INSTITUTION_HEADS and i + 1 < len(words) - 1 and words[i + 1] in ("of", "for")
+                             for i, w in enumerate(words[:3]))
         if require_suffix and not (last in ORG_SUFFIXES or is_institution or _place_tail(words)):
             return None
-        if all(w in ORG_SUFFIXES or w in CONNECTORS for w in words):
+        if all(w in ORG_SUFFIXES or w in CONNECTORS for w in words) and len(words) < 3:
             return None
         if len(words) == 1 and (require_suffix or words[0] in GENERIC_ACRONYMS or words[0] in NOT_NAME_WORDS):
             return None
@@ -450,6 +473,38 @@ class EntityFinder:
                 if not mention.discovered and mention.entity_type != "organization":
                     continue
                 out.append(mention)
+        return out
+
+    def _sources(self, body: str) -> list[Mention]:
+        """A one-word name cited as a source of data: "according to Deloitte"."""
+        out = []
+        for match in _SOURCE.finditer(body):
+            text = match.group(1)
+            if text in NOT_NAME_WORDS or is_place(text) or text in GENERIC_ACRONYMS or text in GENERIC_QUALIFIERS:
+                continue
+            known = self.registry.lookup(text)
+            if known is not None:
+                continue
+            out.append(Mention(match.start(1), match.end(1), text, slugify(text), text, "organization", None,
+                               discovered=True, rule="org-after-title"))
+        return out
+
+    def _teams(self, body: str) -> list[Mention]:
+        """"the Hunyuan team": a team named after a model or company is an organisation of its own."""
+        out = []
+        for match in _TEAM.finditer(body):
+            owner = self.registry.lookup(match.group(1))
+            if owner is None:
+                continue
+            text = match.group(0)
+            known = self.registry.lookup(text) or self.registry.lookup(text[0].upper() + text[1:])
+            if known is not None:
+                out.append(Mention(match.start(), match.end(), text, known.entity_id, known.name, known.entity_type,
+                                   known.parent_entity_id))
+                continue
+            parent = owner.entity_id if owner.entity_type == "organization" else owner.parent_entity_id
+            out.append(Mention(match.start(), match.end(), text, slugify(text), text, "organization", parent,
+                               discovered=True, rule="org-suffix"))
         return out
 
     def _models_before_noun(self, body: str) -> list[Mention]:

@@ -19,7 +19,7 @@ VERSION = "1.0.0"
 _TITLE_ALT = TITLE_ALT
 _TITLE = re.compile(r"\b(?:" + _TITLE_ALT + r")\b", re.IGNORECASE)
 # Words between a person and a title that do not stop an apposition.
-_APPOSITION_START = re.compile(r"^\s*,\s*(?:who is |who was |now |then )?(?:a |an |the )?")
+_APPOSITION_START = re.compile(r"^\s*,\s*(?:\d{2},\s*)?(?:who (?:is|was) (?:also |now )?|now |then )?(?:a |an |the )?")
 _CLAUSE_END = re.compile(
     r"(?:;|,(?!\s+(?:and\s+)?(?:a |an |the )?(?:former |deputy |senior |vice |chief |executive )*(?:" + _TITLE_ALT + r")\b)"
     r"|\s+(?:said|says|told)\b|\s+in\s+(?:[A-Z][a-z]+)(?:[,.]|$)|[.!?](?:\s|$)|\"|\u201d)",
@@ -36,7 +36,8 @@ _REFERENT = (r"(?:company|group|firm|terminal|platform|startup|start-up|factory|
              r"laboratory|brokerage|fund|ministry|agency|regulator|university|carrier|operator|developer|maker|chipmaker|"
              r"automaker|exchange|port|unit|team|institute|consultancy)")
 # "the company's", "the firm's", "its": a role in an organisation the text named earlier.
-_COMPANY_REFERENCE = re.compile(r"\b(?:the\s+" + _REFERENT + r"\b|" + _REFERENT + r"['\u2019]s\b|its\b|their\b)", re.IGNORECASE)
+_COMPANY_REFERENCE = re.compile(r"\b(?:the\s+(?:[\w-]+-based\s+)?" + _REFERENT + r"\b|" + _REFERENT + r"['\u2019]s\b|its\b|their\b)",
+                                re.IGNORECASE)
 _UNIT_WORDS = ("Lab", "Labs", "Laboratory", "Institute", "Academy", "Research", "Center", "Centre", "Division",
                "Department", "Team", "Unit", "Office", "Bureau")
 # A title within the first words of an apposition ("the company's vice-president for investor relations").
@@ -114,14 +115,39 @@ def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex |
             org = org or _org_ending_at(title_start, orgs, body)
             if org is None:
                 org = _nearest_org_before(person.start, s_start, orgs)
-            if org is None and _sentence_initial(body, s_start, title_start):
+            if org is None and _POSSESSIVE_REFERENCE.fullmatch(body[s_start:title_start].strip()):
+                # "Its chairman, X": the organisation just named.
+                org = _nearest_org_before(person.start, max(0, person.start - 600), orgs)
+            if org is None and _sentence_initial(body, s_start, title_start) and not _CIVIC_TITLE.search(match.group(1)):
                 # "Chief executive X told analysts": the document's main organisation.
-                org = _nearest_org_before(person.start, 0, orgs, prefer_frequent=True)
+                org = _nearest_org_before(person.start, 0, orgs, prefer_frequent=True, body=body)
             title = _clean_title(match.group(1), [org.text] if org else [])
             if minister:
                 # "Vice Minister of Industry and ...": the title is "Vice Minister", the ministry its organisation.
                 title = match.group(1)[: minister.start() + len("minister")].strip()
             add(person, title, org, min(title_start, org.start) if org else title_start, person.end)
+    for person in people:
+        s_start, s_end = sentences.sentence_of(person.start, person.end)
+        # 4. "X, who heads/chairs/directs ... ORG": the job by its verb, in the organisation the clause names.
+        who = _WHO_VERB.match(body, person.end, s_end)
+        if who is None:
+            # "X, a law professor at Y who also directs Z": the clause may follow the first apposition.
+            later = _WHO_VERB.search(body, person.end, s_end)
+            between = [p for p in people if person.end <= p.start and (later is None or p.start < later.start())]
+            who = later if later is not None and not between else None
+        if who:
+            stop = _CLAUSE_END.search(body, who.end(), s_end)
+            clause_end = stop.start() if stop else s_end
+            clause_orgs = [o for o in orgs if who.end() <= o.start and o.end <= clause_end]
+            if clause_orgs:
+                add(person, _VERB_TITLE[who.group(1)], clause_orgs[0], person.start, clause_orgs[0].end)
+        # 5. "... joining ORG as a research scientist".
+        for org in orgs:
+            if person.end < org.start < s_end and _JOINED_AS.search(body, max(person.end, org.start - 12), org.start):
+                title = re.match(r"\s+as\s+(?:a |an |the )?((?:[\w-]+\s+){0,3}?(?:" + _TITLE_ALT + r"))\b",
+                                 body[org.end:s_end], re.IGNORECASE)
+                if title:
+                    add(person, title.group(1), org, person.start, org.end + title.end())
     for person in people:
         # 3. "ORG was founded in 2020 by X" / "founded by A, a former ..., and B" / "by former Tencent engineer X".
         s_start, s_end = sentences.sentence_of(person.start, person.end)
@@ -132,6 +158,16 @@ def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex |
     return roles
 
 
+# "Its chairman, X", "The company's chief executive X".
+_POSSESSIVE_REFERENCE = re.compile(r"(?:[Ii]ts|[Tt]heir|[Tt]he (?:company|group|firm|startup|start-up)['\u2019]s)")
+# Titles of public office whose body a story rarely names ("Deputy Mayor X"): no organisation is guessed.
+_CIVIC_TITLE = re.compile(r"\b(?:mayor|governor|party secretary|premier|president of China|lawmaker|legislator|deputy)\b", re.IGNORECASE)
+# "X, who heads Y" / "who also chairs Y": a job stated by a verb.
+_WHO_VERB = re.compile(r",?\s*(?:\d{2},\s*)?who\s+(?:also\s+|now\s+)?(heads|leads|directs|chairs|runs|manages|oversees|founded|co-founded)\b")
+_VERB_TITLE = {"heads": "head", "leads": "head", "directs": "director", "chairs": "chairman", "runs": "head",
+               "manages": "manager", "oversees": "head", "founded": "founder", "co-founded": "co-founder"}
+# "before joining Moonshot AI as a research scientist"
+_JOINED_AS = re.compile(r"\bjoin(?:ed|ing|s)?\s+$")
 _FOUNDED_BY = re.compile(r"\b[Ff]ounded\b[^.;]{0,40}?\bby\s+")
 _MINISTER_OF = re.compile(r"\b[Mm]inister of ((?:[A-Z][a-z]+(?: and)? ?)+)")
 
@@ -208,12 +244,27 @@ def _appositive_roles(body, person, clause_start, clause_end, orgs, mentions, ad
         add(person, _clean_title(pending_title, []), None, person.start, clause_end)
 
 
-# Staff of "the company" or "the group" belong to the story's subject; "the firm's analyst" to the firm just cited.
+# Staff of "the company" or "the group" belong to the story's subject; "the firm's analyst" to the firm just cited,
+# "a professor at the university" to the university just named.
 _SUBJECT_REFERENTS = re.compile(r"\b(?:company|group|platform|terminal|startup|start-up|its|their)\b", re.IGNORECASE)
+_KIND_REFERENT = re.compile(r"(?:\bthe\s+(?:[\w-]+\s+)?|^)(university|hospital|bank|institute|academy|laboratory|lab|fund|exchange|ministry|"
+                            r"bureau|agency|commission|school|college|port|association|firm|consultancy|brokerage)\b",
+                            re.IGNORECASE)
+_FIRM_LIKE = ("Research", "Securities", "Capital", "Advisors", "Advisory", "Partners", "Insight", "Insights", "Consulting",
+              "Management", "Investment", "Investments", "Analytics", "Data", "Intelligence", "Group")
 
 
 def _referent(text: str, pos: int, orgs: list[Mention]) -> Mention | None:
-    if _SUBJECT_REFERENTS.search(text):
+    kind = _KIND_REFERENT.search(text)
+    if kind:
+        noun = kind.group(1).lower()
+        recent = [o for o in orgs if max(0, pos - 1500) <= o.start and o.end <= pos]
+        for org in reversed(recent):
+            if noun in ("firm", "consultancy", "brokerage") and org.name.endswith(_FIRM_LIKE):
+                return org
+            if noun in org.name.lower():
+                return org
+    if _SUBJECT_REFERENTS.search(text) or kind is None:
         return _nearest_org_before(pos, max(0, pos - 2000), orgs, prefer_frequent=True)
     return _nearest_org_before(pos, max(0, pos - 600), orgs)
 
@@ -228,14 +279,20 @@ def _org_ending_at(title_start: int, orgs: list[Mention], body: str) -> Mention 
 
 def _nearest_org_before(pos: int, limit: int, orgs: list[Mention], prefer_frequent: bool = False, body: str = "") -> Mention | None:
     before = [o for o in orgs if limit <= o.start and o.end <= pos]
+    if prefer_frequent and body:
+        # A news agency in a dateline or credit ("(Reuters)", "(Xinhua)") is not the story's subject.
+        before = [o for o in before if not (body[o.start - 1:o.start] == "(" and body[o.end:o.end + 1] in ")/")]
     if not before:
         return None
     if prefer_frequent:
-        # The most mentioned organisation; on a tie the one named first (usually the story's subject).
+        # The story's subject: the organisation named first, unless another is named at least twice as often.
         counts: dict[str, int] = {}
         for o in before:
             counts[o.key] = counts.get(o.key, 0) + 1
         best = max(counts.values())
+        first = before[0]
+        if 2 * counts[first.key] >= best:
+            return first
         return next(o for o in before if counts[o.key] == best)
     return before[-1]
 

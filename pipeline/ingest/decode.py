@@ -21,6 +21,11 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+_NON_ASCII = bytes(range(128, 256))
+# Control bytes that do not occur in text (tab, line feed, form feed and carriage return do).
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13))
+
+
 class DecodeError(ValueError):
     def __init__(self, reason: str, message: str):
         super().__init__(message)
@@ -53,7 +58,7 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    control = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    control = len(sample) - len(sample.translate(None, _CONTROL))
     return control > 0.1 * max(len(sample), 1)
 
 
@@ -85,7 +90,7 @@ def decode(data: bytes) -> Decoded:
     if multibyte >= 2 * bad and multibyte > 0:
         raise DecodeError("undecodable", f"mostly UTF-8 but byte {first_bad} (and {bad - 1} more) is invalid; "
                           "the file is damaged: re-save or re-download it as UTF-8")
-    non_ascii = sum(1 for b in data if b > 127)
+    non_ascii = len(data) - len(data.translate(None, _NON_ASCII))
     if non_ascii <= 0.05 * len(data):
         try:
             return Decoded(data.decode("cp1252"), "cp1252")
