@@ -325,3 +325,19 @@ def test_order_and_determinism():
     a, b = extract_quantities(body), extract_quantities(body)
     assert a == b
     assert [q.char_start for q in a] == sorted(q.char_start for q in a)
+
+
+def test_dash_range_after_a_prefixed_amount_keeps_the_currency():
+    found = [(q.text, q.value, q.currency, q.qualifier) for q in extract_quantities(
+        "Start-ups offered RMB2.5mn-3mn (US$350,000-420,000) a year to senior researchers.")]
+    assert found == [("RMB2.5mn", 2.5e6, "CNY", "range"), ("3mn", 3e6, "CNY", "range"),
+                     ("US$350,000", 350000.0, "USD", "range"), ("420,000", 420000.0, "USD", "range")]
+
+
+def test_ordinal_of_a_scale_word_is_not_a_quantity():
+    assert extract_quantities("The plant rolled out its 5 millionth battery pack.") == []
+
+
+def test_number_in_a_clause_about_age_is_not_a_quantity():
+    assert extract_quantities("The median age of the fishermen is now above 55.") == []
+    assert [q.text for q in extract_quantities("Staff over the age of 50 make up 30 percent of the total.")] == ["30 percent"]

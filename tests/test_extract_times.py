@@ -303,3 +303,9 @@ def test_extractor_label():
 
 def test_empty_text():
     assert extract_time_expressions("", TUE) == []
+
+
+def test_fiscal_year_ending_in_a_month():
+    found = extract_time_expressions("Spending will rise in the fiscal year ending in March 2027, it said.", date(2026, 5, 4))
+    assert [(t.text, t.start_date, t.end_date) for t in found] == [
+        ("the fiscal year ending in March 2027", date(2026, 4, 1), date(2027, 3, 31))]

@@ -146,6 +146,9 @@ _IDIOM_HUNDRED = re.compile(r"-(?:model|flowers|schools|regiments)\b", re.I)
 _BATTLE_BEFORE = re.compile(r"\b(?:battle|war|race|contest)\s+of\s+$", re.I)
 _FACTOR_BEFORE = re.compile(r"\bfactor\s+of\s+$", re.I)
 _AGE_APPOSITIVE = re.compile(r"\b[A-Z][a-z]+, $")
+_ORDINAL_SCALE = re.compile(r"[\s-](?:hundredth|thousandth|millionth|billionth)\b", re.I)
+# "the average age ... is above 60": a bare number in a clause about someone's age.
+_AGE_CONTEXT = re.compile(r"\b(?:age|ages|aged)\b(?:(?!\b(?:percent|per cent|yuan|dollars)\b)[^,;])*$", re.I)
 _LIST_MARKER = re.compile(r"[.)]\s")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _SUPERLATIVE_AFTER = re.compile(r"\s+(?:[a-z]+est|most|top|leading|largest|biggest|best)\b")
@@ -297,6 +300,8 @@ _LAST_WORD = re.compile(r"([A-Za-z][\w'’.]*)\s*$")
 _MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?\s+$")
 _MONTH_AFTER = re.compile(r"\s+(?:of\s+)?(?:" + _MONTHS + r")\b")
 _NAME_GLUE_BEFORE = re.compile(r"[A-Za-z][\w.]*[-–]$")
+# "RMB1.5mn-2mn", "US$3bn-4bn": an amount with a scale suffix before the dash is a range, not a name.
+_AMOUNT_BEFORE_DASH = re.compile(r"(?:^|[\s(])(?:[A-Z]{0,3}\$|RMB|Rmb|¥|€|£)?\s?\d[\d.,]*(?:mn|bn|tn|trn|m|b|k|M|B|K)[-–]$")
 _PCT_NEXT = re.compile(r"\s?%")
 _SPACES = re.compile(r"\s+")
 _WORD_REST = re.compile(r"[\w.-]*")
@@ -561,7 +566,8 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
     # Glued to a letter on the left ("GPT4", "Qwen2.5", "K2") or after a named hyphen ("GPT-4").
     if not cur and (before.isalpha() or before == "_"):
         c.reject = "name"
-    elif not cur and before in "-–" and _NAME_GLUE_BEFORE.search(text, max(0, num_start - 30), num_start):
+    elif not cur and before in "-–" and _NAME_GLUE_BEFORE.search(text, max(0, num_start - 30), num_start) \
+            and not _AMOUNT_BEFORE_DASH.search(text, max(0, num_start - 30), num_start):
         c.reject = "name"
     elif before in "#/:" or before == "+" and not _PCT_NEXT.match(text, pos) \
             or (before == "." and num_start > 1 and text[num_start - 2].isalnum()):
@@ -840,6 +846,10 @@ def _bare_reject(text: str, c: _Cand) -> str | None:
         return "identifier"
     if _AGE_APPOSITIVE.search(pre) and text.startswith(",", c.num_end) and 10 <= v < 100:
         return "age"  # "Li Wei, 45, said"
+    if _ORDINAL_SCALE.match(text, c.num_end):
+        return "ordinal"  # "its 10 millionth processor"
+    if 10 <= v < 120 and not c.is_word and _AGE_CONTEXT.search(_sentence_before(text, c.start)):
+        return "age"  # "the average age of farmers is above 60"
     if _LIST_MARKER.match(text, c.num_end) and _LINE_START.search(pre):
         return "list marker"  # "1. First point"
     if _SUPERLATIVE_AFTER.match(text, c.num_end) and re.search(r"\bthe\s+$", pre, re.I):
@@ -926,8 +936,8 @@ def _link(text: str, cands: list[_Cand]) -> None:
             continue
         if a.reject or b.reject:
             continue
-        if a.unit is not None and b.unit is None and not b.scaled:
-            continue  # "rose 1.2 percent to 3,350": the second figure is not a range end
+        if a.unit is not None and b.unit is None and not b.scaled and not (cm.group("dash") and a.unit == "currency"):
+            continue  # "rose 1.2 percent to 3,350": the second figure is not a range end ("US$209,000-279,000" is)
         if cm.group("dash") and a.bare and b.bare and b.value <= a.value:
             a.reject = b.reject = "score"  # "won 21-17", "a 5-4 vote"
             continue

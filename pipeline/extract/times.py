@@ -918,6 +918,13 @@ def _r_fiscal(m, c):
     return (*_year_span(int(raw) if len(raw) == 4 else 2000 + int(raw)), "year")
 
 
+def _r_fiscal_ending(m, c):
+    """ "the fiscal year ending in March 2026": the twelve months that end with that month."""
+    y, mon = int(m["y"]), _month_num(m["m"])
+    start = date(y - 1, mon + 1, 1) if mon < 12 else date(y, 1, 1)
+    return start, date(y, mon, _last_day(y, mon)), "year"
+
+
 def _r_decade(m, c):
     y = int(m["y"])
     return date(y, 1, 1), date(y + 9, 12, 31), "multi_year"
@@ -962,6 +969,9 @@ def _rule(name, pattern, resolve, anchor=True, lead=None, lead_required=False, l
 
 _DASH_TO = r"(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|until|till)\s+)"
 _RULES = [
+    _rule("fiscal_ending",
+          rf"(?:[Ff]iscal|[Ff]inancial)\s+year\s+(?:ending|ended|that\s+ends|that\s+ended|to)\s+(?:in\s+)?"
+          rf"{_mon('m')}(?:\s+\d{{1,2}})?,?\s+{_Y}", _r_fiscal_ending, lead=_LEAD_THE),
     _rule("iso", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _r_iso, not_after=".-"),
     _rule("md_range_cross", rf"{_mon('m1')}\s+{_day('d1')}{_DASH_TO}{_mon('m2')}\s+{_day('d2')}(?:,?\s+{_Y})?",
           _r_md_range, lead=_LEAD_FROM),
