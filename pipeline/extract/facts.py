@@ -101,26 +101,25 @@ def entity_tables(document_texts: pd.DataFrame, registry: Registry) -> tuple[pd.
                 char_start=m.start, char_end=m.end,
                 evidence=index.evidence(m.start, m.end), extractor=label,
             ))
-    # Ancestors of mentioned entities are published too, so every parent link resolves.
-    wanted = list(names)
-    for key in list(names):
+    # Only mentioned entities are published; a parent link points at the nearest ancestor that is published too.
+    def published_parent(key: str) -> str | None:
         parent = registry.entities[key].parent_entity_id if key in registry.entities else parents.get(key)
-        if parent in registry.entities:
-            wanted += [parent, *registry.ancestors(parent)]
+        while parent is not None and parent not in names:
+            parent = registry.entities[parent].parent_entity_id if parent in registry.entities else None
+        return parent
+
     entity_rows, alias_rows = [], []
-    for key in dict.fromkeys(wanted):
+    for key in names:
         known = registry.entities.get(key)
         if known:
-            entity_type = known.entity_type
-            entity_rows.append(dict(entity_id=key, name=known.name, entity_type=entity_type,
-                                    parent_entity_id=known.parent_entity_id, source=known.source, extractor=label))
+            entity_rows.append(dict(entity_id=key, name=known.name, entity_type=known.entity_type,
+                                    parent_entity_id=published_parent(key), source=known.source, extractor=label))
             aliases = set(known.aliases) | surfaces.get(key, set())
             name = known.name
         else:
-            entity_type = types[key].most_common(1)[0][0]
-            entity_rows.append(dict(entity_id=key, name=names[key], entity_type=entity_type,
-                                    parent_entity_id=parents.get(key), source=f"discovered in document {first_seen[key]}",
-                                    extractor=label))
+            entity_rows.append(dict(entity_id=key, name=names[key], entity_type=types[key].most_common(1)[0][0],
+                                    parent_entity_id=published_parent(key),
+                                    source=f"discovered in document {first_seen[key]}", extractor=label))
             aliases = surfaces[key]
             name = names[key]
         alias_rows += [dict(entity_id=key, alias=a) for a in sorted(aliases) if a != name]
