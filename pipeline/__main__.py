@@ -32,7 +32,7 @@ def build(args: argparse.Namespace) -> int:
     (home / "dagster.yaml").touch()
     import dagster as dg
 
-    from pipeline.definitions import BUILD_JOB, build_definitions
+    from pipeline.definitions import run_build
 
     seeds = args.seeds.resolve()
     if not seeds.is_dir():
@@ -45,15 +45,16 @@ def build(args: argparse.Namespace) -> int:
         reference_dir=(args.reference or reference_dir_for(seeds)).resolve(),
         max_bytes=args.max_bytes,
     )
-    defs = build_definitions(settings)
-    job = defs.resolve_job_def(BUILD_JOB)
     with dg.DagsterInstance.get() as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False)
+        result = run_build(settings, instance)
     if not result.success:
         print("error: the build failed; nothing was published. Failed steps:", file=sys.stderr)
         for event in result.all_events:
             if event.is_step_failure:
-                print(f"  {event.step_key}: {event.event_specific_data.error.message.strip()}", file=sys.stderr)
+                error = event.event_specific_data.error
+                while error.cause is not None:  # the user's exception, not Dagster's wrapper
+                    error = error.cause
+                print(f"  {event.step_key}: {error.message.strip()}", file=sys.stderr)
         for event in result.all_events:
             if event.event_type_value == "ASSET_CHECK_EVALUATION" and not event.event_specific_data.passed:
                 data = event.event_specific_data

@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import __version__
+from pipeline.expectations import validate_release
 from pipeline.metadata import TableSchema, published_tables
 from pipeline.settings import release_timestamp
 
@@ -35,6 +36,10 @@ LICENSE = {
 }
 # Spreadsheet programs run a cell that starts with one of these as a formula (OWASP CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ReleaseValidationError(RuntimeError):
+    """The Great Expectations suite failed on the staged release."""
 
 
 class ReleaseExistsError(RuntimeError):
@@ -183,15 +188,22 @@ def write_release(
             resources.append(_resource(schema, csv_path, staging, "csv"))
             resources.append(_resource(schema, parquet_path, staging, "parquet"))
         documents = tables["documents"]
+        created = release_timestamp(_latest_input(documents))
+        report = validate_release({n: schema.conform(tables[n]) for n, schema in schemas.items()}, staging, version, created)
+        if not report.success:
+            raise ReleaseValidationError(
+                f"the Great Expectations suite failed on {len(report.failed)} expectation(s): "
+                f"{'; '.join(report.failed[:10])}; nothing was published. Fix the rows these expectations name.")
         package = {
             "profile": "tabular-data-package",
             "name": DATASET_NAME,
             "title": DATASET_TITLE,
             "version": version,
-            "created": release_timestamp(_latest_input(documents)),
+            "created": created,
             "licenses": [LICENSE],
             "sources": _sources(documents),
             "row_counts": {name: int(len(tables[name])) for name in schemas},
+            "validation": report.as_dict(),
             "pipeline": {"name": "china-ai-facts", "version": __version__, **provenance},
             "resources": resources,
         }

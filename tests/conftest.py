@@ -8,7 +8,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from pipeline.definitions import BUILD_JOB, build_definitions
+from pipeline.definitions import run_build as pipeline_run_build
 from pipeline.settings import DEFAULT_REFERENCE, Settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,11 +30,9 @@ def make_seeds(root: Path) -> Path:
     return seeds
 
 
-def run_build(settings: Settings) -> dg.ExecuteInProcessResult:
-    """Materialize every asset and check through the real Definitions, in process."""
-    defs = build_definitions(settings)
-    job = defs.resolve_job_def(BUILD_JOB)
-    return job.execute_in_process(instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+def run_build(settings: Settings, instance: dg.DagsterInstance | None = None) -> dg.ExecuteInProcessResult:
+    """Observe the sources and materialize every asset and check through the real Definitions, in process."""
+    return pipeline_run_build(settings, instance or dg.DagsterInstance.ephemeral())
 
 
 @pytest.fixture(scope="session")

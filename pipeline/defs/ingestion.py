@@ -1,6 +1,7 @@
 """Ingestion assets: raw input files -> documents, their texts and rejections."""
 
 
+import hashlib
 from pathlib import Path
 
 import dagster as dg
@@ -14,11 +15,25 @@ from pipeline.ingest.files import read_inputs
 INGESTION_VERSION = "1.0.0"
 
 
-@dg.asset(group_name="ingestion", code_version=INGESTION_VERSION, compute_kind="python")
+@dg.observable_source_asset(group_name="ingestion", description="The input files of the seeds folder, versioned by their content.")
+def source_documents(settings: PipelineSettings) -> dg.DataVersion:
+    """Observed, not built: its data version is a hash of every input's path and bytes."""
+    return dg.DataVersion(inputs_version(read_inputs(settings.seeds_path, settings.max_bytes)))
+
+
+def inputs_version(inputs) -> str:
+    digest = hashlib.sha256()
+    for raw in inputs:
+        digest.update(raw.source_file.encode("utf-8", "backslashreplace") + b"\0")
+        digest.update(hashlib.sha256(raw.content or b"").digest() if raw.refusal is None else repr(raw.refusal).encode())
+    return digest.hexdigest()[:24]
+
+
+@dg.asset(group_name="ingestion", code_version=INGESTION_VERSION, compute_kind="python", deps=[source_documents])
 def raw_documents(settings: PipelineSettings) -> dg.Output:
     """Every input file under the seeds folder, as bytes with its path."""
     inputs = read_inputs(settings.seeds_path, settings.max_bytes)
-    return dg.Output(inputs, metadata={
+    return dg.Output(inputs, data_version=dg.DataVersion(inputs_version(inputs)), metadata={
         "dagster/row_count": dg.MetadataValue.int(len(inputs)),
         "seeds_dir": dg.MetadataValue.path(str(settings.seeds_path)),
         "total_bytes": dg.MetadataValue.int(sum(len(i.content or b"") for i in inputs)),
