@@ -60,11 +60,17 @@ def extract_all(parsed) -> int:
     return words
 
 
-def spacy_sentences(docs) -> int:
+def _sentencizer():
+    """spaCy's rule-based sentence splitter on a blank English pipeline (no model download)."""
     import spacy
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def spacy_sentences(docs) -> int:
+    nlp = _sentencizer()
     words = 0
     for text in docs:
         body = text.split("\n", 1)[1]
@@ -75,11 +81,9 @@ def spacy_sentences(docs) -> int:
 
 def glue(docs) -> int:
     import dateparser.search
-    import spacy
     from quantulum3 import parser
 
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    nlp = _sentencizer()
     words = 0
     for text in docs:
         header, body = text.split("\n", 1)

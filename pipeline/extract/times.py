@@ -22,6 +22,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from pipeline.text import split_sentences
+
 EXTRACTOR = "time_expressions"
 VERSION = "1.0.0"
 
@@ -297,23 +299,9 @@ def _prev_word(text: str, pos: int) -> str:
 
 
 # ---------------------------------------------------------------- sentences
-_SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])|\n\s*\n")
-_NO_END = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof sen rep gov gen st "
-    "inc corp co ltd no vs".split()
-)
-
-
 def _sentence_starts(text: str) -> list[int]:
-    """Approximate sentence starts; enough to tell "this sentence or the one before"."""
-    starts = [0]
-    for m in _SENT_END.finditer(text):
-        if m.group(0)[0] == ".":
-            word = _prev_word(text, m.start()).lower()
-            if word in _NO_END or (len(word) == 1 and word.isalpha()) or "." in word:
-                continue  # "Sept. 28", "John F. Kennedy", "U.S."
-        starts.append(m.end())
-    return starts
+    """Sentence starts from the pipeline's one splitter: enough to tell "this sentence or the one before"."""
+    return [start for start, _ in split_sentences(text)] or [0]
 
 
 # ---------------------------------------------------------------- context
