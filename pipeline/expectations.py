@@ -10,7 +10,6 @@ release stays byte-identical for the same inputs.
 
 from __future__ import annotations
 
-import os
 import re
 import uuid
 from dataclasses import dataclass
@@ -105,12 +104,14 @@ def _stabilise(folder: Path, stamp: str) -> None:
 
 def validate_release(tables: dict[str, pd.DataFrame], release_dir: Path, version: str, created: str) -> ReportSummary:
     """Run the suite on every published table and write Data Docs to RELEASE/validation/."""
-    os.environ.setdefault("TQDM_DISABLE", "1")  # Great Expectations' metric progress bars are noise in build logs
     import great_expectations as gx
     from great_expectations.core.run_identifier import RunIdentifier
+    from great_expectations.data_context.types.base import ProgressBarsConfig
 
     out = release_dir / REPORT_DIR
     context = gx.get_context(mode="ephemeral")
+    # Metric progress bars are noise in build logs.
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
     context.add_data_docs_site(site_name="release", site_config={
         "class_name": "SiteBuilder",
         "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(out)},

@@ -53,7 +53,11 @@ def validated(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
                 "failure_sample": dg.MetadataValue.md(sample.to_markdown(index=False)),
             },
         ) from exc
-    return frame, table_metadata(frame, schema)
+    checks = sum(len(column.checks) + (not column.nullable) + column.unique for column in schema.pandera.columns.values())
+    metadata = table_metadata(frame, schema)
+    metadata["schema_validation"] = dg.MetadataValue.text(
+        f"passed: pandera schema from schemas/{table}.yaml, {len(schema.fields)} columns, {checks} column checks")
+    return frame, metadata
 
 
 def output(table: str, frame: pd.DataFrame, output_name: str = "result") -> dg.Output:
