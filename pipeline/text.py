@@ -7,6 +7,7 @@ of a string, used by ingestion and by every extractor.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -92,6 +93,16 @@ def _ends_sentence(body: str, match: re.Match) -> bool:
 
 def split_sentences(body: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) over `body`; paragraphs always end sentences."""
+    return list(_split_cached(body))
+
+
+@functools.lru_cache(maxsize=4)
+def _split_cached(body: str) -> tuple[tuple[int, int], ...]:
+    # Several extractors split the same document in turn; the text is the cache key.
+    return tuple(_split(body))
+
+
+def _split(body: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     para_start = 0
     for para in body.split("\n"):

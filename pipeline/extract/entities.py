@@ -131,6 +131,8 @@ TITLE_HEADS = (
 )
 # One prefix-tree alternation: a long list of titles stays fast to search.
 TITLE_ALT = _trie_pattern(list(TITLE_HEADS))
+# Titles as they stand before a name: "chief executive", "Chief executive", "Chief Executive Officer".
+TITLE_ALT_ANY_CASE = _trie_pattern(sorted({v for t in TITLE_HEADS for v in (t, t[0].upper() + t[1:], t.title())}))
 
 CHINESE_SURNAMES_LIST = """
     Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song Tang
@@ -154,10 +156,10 @@ _PERSON_CUES = [
     # "Vice Minister of Industry and Information Technology Qiao Yunfei": the name starts with a surname.
     re.compile(r"\b[Mm]inister of (?:[A-Z][a-z]+ (?:and )?){1,5}?((?:" + "|".join(
         sorted(CHINESE_SURNAMES_LIST, key=len, reverse=True)) + r") [A-Z][a-z]+)\b"),
-    re.compile(r"\b(?i:" + TITLE_ALT
+    re.compile(r"\b(?:" + TITLE_ALT_ANY_CASE
                + r")\s+(" + _PERSON + r")\b(?!\s+(?:Group|Technologies|Technology|Capital|Research))"),
     # "Zhou Jing, 27, who ...": a name followed by an age.
-    re.compile(r"(?:^|[.\"\u201d]\s|\n|\s)(" + _PERSON + r"),\s+\d{2},\s+(?:a|an|the|who)\b"),
+    re.compile(r"(?<![\w-])(" + _PERSON + r"),\s+\d{2},\s+(?:a|an|the|who)\b"),
     # "X, who heads Y": a name followed by a clause about the job.
     re.compile(r"\b(" + _PERSON + r"),\s+(?:\d{2},\s+)?who\s+(?:also\s+|now\s+)?(?:heads|leads|directs|chairs|runs|manages|"
                r"oversees|founded|co-founded|is|was)\b"),
