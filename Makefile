@@ -35,11 +35,19 @@ eval: $(STAMP)
 	$(BIN)/python $(SHARED)/eval/score.py $$rel $(SHARED)/eval/dev/articles $(SHARED)/eval/dev/gold; \
 	status=$$?; rm -rf $$tmp; exit $$status
 
-# Throughput benchmarks; the off-the-shelf glue they compare with comes from requirements-bench.lock.
-bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet --no-deps -r requirements-bench.lock
-	$(BIN)/python benchmarks/run.py
-	$(BIN)/python benchmarks/ingest.py
+# Throughput benchmarks, in their own .venv-bench so the glue they compare with (requirements-bench.lock)
+# never leaks into the test environment or into `make lock`.
+BENCH_STAMP := .venv-bench/.installed
+$(BENCH_STAMP): requirements.lock requirements-bench.lock pyproject.toml
+	$(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/python -m pip install --quiet --upgrade "pip==24.3.1" "setuptools==80.9.0"
+	.venv-bench/bin/python -m pip install --quiet --no-deps -r requirements.lock -r requirements-bench.lock
+	.venv-bench/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	.venv-bench/bin/python benchmarks/run.py
+	.venv-bench/bin/python benchmarks/ingest.py
 
 # The Dagster UI with this repository's run history (DAGSTER_HOME=.dagster).
 dev: $(STAMP)
@@ -50,4 +58,4 @@ lock: $(STAMP)
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v -E "^(pip|setuptools|wheel)==" > requirements.lock
 
 clean:
-	rm -rf $(VENV) .dagster .pytest_cache
+	rm -rf $(VENV) .venv-bench .dagster .pytest_cache

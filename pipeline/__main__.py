@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
 from pipeline import __version__
 from pipeline.settings import DEFAULT_DAGSTER_HOME, DEFAULT_DIST, DEFAULT_SEEDS, Settings, reference_dir_for
 from pipeline.ingest.documents import DEFAULT_MAX_BYTES
+
+
+# A release folder name: no path separators, no leading dot.
+VERSION_PATTERN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]{0,63}")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +39,10 @@ def build(args: argparse.Namespace) -> int:
 
     from pipeline.definitions import run_build
 
+    if not VERSION_PATTERN.fullmatch(args.version):
+        print(f"error: version {args.version!r} is not a release name; use letters, digits, '.', '+' and '-' "
+              "starting with a letter or digit (e.g. 0.2.0)", file=sys.stderr)
+        return 2
     seeds = args.seeds.resolve()
     if not seeds.is_dir():
         print(f"error: seeds folder {seeds} does not exist; pass --seeds DIR with a folder of documents", file=sys.stderr)
@@ -47,29 +56,27 @@ def build(args: argparse.Namespace) -> int:
     )
     with dg.DagsterInstance.get() as instance:
         result = run_build(settings, instance)
-    if not result.success:
-        print("error: the build failed; nothing was published. Failed steps:", file=sys.stderr)
-        for event in result.all_events:
-            if event.is_step_failure:
-                error = event.event_specific_data.error
-                while error.cause is not None:  # the user's exception, not Dagster's wrapper
-                    error = error.cause
-                print(f"  {event.step_key}: {error.message.strip()}", file=sys.stderr)
-        for event in result.all_events:
-            if event.event_type_value == "ASSET_CHECK_EVALUATION" and not event.event_specific_data.passed:
-                data = event.event_specific_data
-                print(f"  check {data.asset_key.to_user_string()}:{data.check_name} failed", file=sys.stderr)
-        return 1
-    materialized = [e for e in result.all_events if e.is_step_materialization]
-    if not any(e.asset_key == dg.AssetKey("out_release") for e in materialized):
-        print("error: a blocking check failed; nothing was published", file=sys.stderr)
-        for event in result.all_events:
-            if event.event_type_value == "ASSET_CHECK_EVALUATION" and not event.event_specific_data.passed:
-                data = event.event_specific_data
-                print(f"  check {data.asset_key.to_user_string()}:{data.check_name} failed", file=sys.stderr)
+    released = any(e.is_step_materialization and e.asset_key == dg.AssetKey("out_release") for e in result.all_events)
+    if not result.success or not released:
+        print("error: the build failed; nothing was published.", file=sys.stderr)
+        _report_failures(result)
         return 1
     print(result.output_for_node("out_release"))
     return 0
+
+
+def _report_failures(result) -> None:
+    """Every failed step (with the user's exception, not Dagster's wrapper) and every failed check."""
+    for event in result.all_events:
+        if event.is_step_failure:
+            error = event.event_specific_data.error
+            while error.cause is not None:
+                error = error.cause
+            print(f"  {event.step_key}: {error.message.strip()}", file=sys.stderr)
+        elif event.event_type_value == "ASSET_CHECK_EVALUATION" and not event.event_specific_data.passed:
+            data = event.event_specific_data
+            print(f"  check {data.asset_key.to_user_string()}:{data.check_name} failed; see its failing_sample "
+                  "in `dagster dev`", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

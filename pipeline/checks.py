@@ -1,8 +1,9 @@
-"""Cross-table rules that a release must satisfy, as plain functions over DataFrames.
+"""Rules that a release must satisfy beyond single columns, as plain functions over DataFrames.
 
-Belongs here: rules that need more than one table or the document texts
-(keys, foreign keys, spans). Each returns the failing rows, so the Dagster
-checks in `pipeline.defs.checks` can show a sample and block the release.
+Belongs here: keys, foreign keys, spans against the document texts, plausible
+dates, value ranges and currency codes, entities without mentions. Each returns
+the failing rows, so the Dagster checks in `pipeline.defs.checks` can show a
+sample and block the release.
 """
 
 from __future__ import annotations

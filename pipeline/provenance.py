@@ -11,14 +11,23 @@ from pipeline.settings import REPO_ROOT
 KEY_LIBRARIES = ("dagster", "pandas", "pyarrow", "pandera", "frictionless", "great-expectations")
 
 
-def git_commit() -> str | None:
-    """The checked-out commit, or None outside a git checkout or with uncommitted changes unknown."""
+def _git(*args: str) -> str | None:
     try:
-        out = subprocess.run(["git", "-C", str(REPO_ROOT), "rev-parse", "HEAD"], capture_output=True, text=True,
-                             timeout=10, check=True)
+        out = subprocess.run(["git", "-C", str(REPO_ROOT), *args], capture_output=True, text=True, timeout=10, check=True)
     except (OSError, subprocess.SubprocessError):
         return None
-    return out.stdout.strip() or None
+    return out.stdout.strip()
+
+
+def git_commit() -> str | None:
+    """The checked-out commit, or None outside a git checkout."""
+    return _git("rev-parse", "HEAD") or None
+
+
+def git_dirty() -> bool | None:
+    """Whether tracked files differ from the commit (the release was built from uncommitted code)."""
+    status = _git("status", "--porcelain", "--untracked-files=no")
+    return None if status is None else bool(status)
 
 
 def library_versions() -> dict[str, str]:
@@ -36,4 +45,5 @@ def extractors() -> dict[str, str]:
 
 
 def provenance() -> dict:
-    return {"git_commit": git_commit(), "extractors": extractors(), "libraries": library_versions()}
+    return {"git_commit": git_commit(), "git_dirty": git_dirty(), "extractors": extractors(),
+            "libraries": library_versions()}

@@ -105,8 +105,10 @@ def _sources(documents: pd.DataFrame) -> list[dict[str, Any]]:
     for row in documents.sort_values("source_file").itertuples():
         source = {"title": row.title, "source_file": row.source_file, "sha256": row.sha256,
                   "document_id": row.document_id}
-        if isinstance(row.url, str):
-            source["path"] = row.url
+        if isinstance(row.url, str) and row.url.startswith(("https://", "http://")):
+            source["path"] = row.url  # only web addresses; anything else could point a reader elsewhere
+        elif isinstance(row.url, str):
+            source["url_as_given"] = row.url
         if isinstance(row.publisher, str):
             source["publisher"] = row.publisher
         if isinstance(row.published_date, date):

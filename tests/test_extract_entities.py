@@ -180,3 +180,20 @@ def test_discovered_name_with_a_known_abbreviation_links_to_the_registry():
 def test_organisation_short_form_strips_organisation_words():
     _, doc = found("Kangyuan Health Technology raised funds. Kangyuan said it would hire.")
     assert keys_of(doc, "Kangyuan") == keys_of(doc, "Kangyuan Health Technology")
+
+
+@pytest.mark.parametrize("text", [
+    "A" * 20000, "-".join(["A1"] * 5000), "-".join(["Ab"] * 5000) + " team", "Huawei's " * 3000,
+    " ".join(["Chief", "executive", "of", "Group", ",", "said", "AI", "X-1"] * 1000),
+])
+def test_long_pathological_tokens_finish(text):
+    """Regexes that backtrack on long tokens would hang a build on one odd document."""
+    from pipeline.extract.quantities import extract_quantities
+    from pipeline.extract.roles import extract_roles
+    from pipeline.extract.times import extract_time_expressions
+    from datetime import date
+
+    doc = FINDER.find(text)
+    extract_roles(text, doc.mentions)
+    extract_quantities(text)
+    extract_time_expressions(text, date(2025, 1, 1))

@@ -193,30 +193,74 @@ def test_symlinks_outside_the_seeds_folder_are_refused(tmp_path):
 
 
 # ---------------------------------------------------------------- nothing lost: property-based
-_NAMES = st.text(alphabet=st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)), min_size=1,
-                 max_size=30).filter(lambda n: n not in (".", "..") and not n.startswith("."))
+_NAMES = st.binary(min_size=1, max_size=40).filter(lambda n: b"/" not in n and b"\x00" not in n
+                                                    and n not in (b".", b"..") and not n.startswith(b"."))
+_SUFFIXES = st.sampled_from([b"", b".txt", b".md", b".html", b".jsonl", b".xml", b".rss", b".atom", b".docx"])
+_STRUCTURED = st.one_of(
+    st.binary(max_size=3000),
+    st.text(max_size=800).map(str.encode),
+    # shapes that reach the readers: front matter, JSON lines, markup, feeds, seed headers
+    st.text(max_size=200).map(lambda t: f"---\n{t}\n---\nbody {t}".encode()),
+    st.lists(st.text(max_size=60), max_size=5).map(lambda ls: "\n".join("{" + l for l in ls).encode()),
+    st.text(max_size=300).map(lambda t: f"<html><body><p>{t}</p></body></html>".encode()),
+    st.text(max_size=300).map(lambda t: f'<?xml version="1.0"?><rss><channel><item>{t}</item></channel></rss>'.encode()),
+    st.text(max_size=300).map(lambda t: f" date 20{t[:2]}-01-01 {t}\n\n{t}".encode("utf-8", "surrogatepass")),
+)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(files=st.dictionaries(_NAMES, st.binary(max_size=3000) | st.text(max_size=800).map(str.encode), max_size=6))
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(files=st.dictionaries(st.tuples(_NAMES, _SUFFIXES), _STRUCTURED, max_size=6))
 def test_arbitrary_bytes_and_names_never_raise_and_are_accounted_for(tmp_path_factory, files):
     seeds = tmp_path_factory.mktemp("prop")
-    written = set()
-    for name, content in files.items():
+    written = 0
+    for (stem, suffix), content in files.items():
         try:
-            (seeds / name).write_bytes(content)
+            (seeds / os.fsdecode(stem + suffix)).write_bytes(content)
         except OSError:  # a name the file system refuses (too long, reserved) is not an input
             continue
-        written.add(name)
+        written += 1
     inputs = read_inputs(seeds, MAX_BYTES)
+    assert len({i.source_file for i in inputs}) == len(inputs) == len(list(seeds.iterdir())) <= written
     documents, rejected = ingest(inputs)
-    placed = [d.source_file for d in documents] + [r.source_file for r in rejected]
-    assert {i.source_file for i in inputs} == set(placed) or set(placed) >= {i.source_file for i in inputs}
-    assert len({i.source_file for i in inputs}) == len(written)
-    for raw in inputs:
-        # a single-document input ends in exactly one place
-        rows = [p for p in placed if p == raw.source_file]
-        assert len(rows) >= 1
+    places = [(d.source_file, d.source_item) for d in documents] + [(r.source_file, r.item) for r in rejected]
+    assert len(places) == len(set(places)), "an input ended in two places"
+    by_file = {}
+    for source_file, item in places:
+        by_file.setdefault(source_file, []).append(item)
+    assert set(by_file) == {i.source_file for i in inputs}
+    for items in by_file.values():
+        # a file is one document or rejection, or else one per JSON Lines line / feed entry
+        assert items == ["whole file"] or all(i.startswith(("line ", "entry ")) for i in items)
+
+
+def test_names_that_are_not_utf8_do_not_collide(tmp_path):
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_bytes(f" date 2026-01-01 A\n\n{story(1)}".encode())
+    (tmp_path / "caf\\xe9.txt").write_bytes(f" date 2026-01-01 B\n\n{story(2)}".encode())
+    names = [i.source_file for i in read_inputs(tmp_path, MAX_BYTES)]
+    assert len(set(names)) == 2
+
+
+@pytest.mark.parametrize("content,reason", [
+    (b"---\ntitle: T\ndate: 2024-13-01\n---\n\nBody text here for the story.", "bad_date"),
+    (b" date 0001-01-01 Ancient\n\nBody text.", "bad_date"),
+    (b" date 9999-12-31 Far future\n\nBody text.", "bad_date"),
+])
+def test_impossible_dates_are_rejected(content, reason):
+    out = only("odd.md" if content.startswith(b"---") else "odd.txt", content)
+    assert isinstance(out, Rejection) and out.reason == reason
+
+
+def test_deeply_nested_json_line_is_rejected_alone():
+    out = parse("deep.jsonl", b"[" * 100000 + b"\n" + jsonl([{"text": story(3), "date": "2026-01-01"}]).encode())
+    assert [getattr(o, "reason", "document") for o in out] == ["bad_json", "document"]
+
+
+def test_a_reader_crash_is_recorded_not_raised(monkeypatch):
+    from pipeline.ingest import formats
+
+    monkeypatch.setattr(formats, "read_text", lambda text: 1 / 0)
+    out = only("x.txt", f" date 2026-01-01 T\n\n{story(4)}".encode())
+    assert isinstance(out, Rejection) and out.reason == "parse_failed" and "ZeroDivisionError" in out.message
 
 
 # ---------------------------------------------------------------- the real assets on a mixed folder

@@ -65,7 +65,32 @@ def _fraction_above_one(frame):
     return frame
 
 
+def _percent_below_minus_100(frame):
+    frame.loc[0, "unit"], frame.loc[0, "value"], frame.loc[0, "currency"] = "percent", -150.0, None
+    return frame
+
+
+def _currency_on_a_count(frame):
+    frame.loc[0, "unit"], frame.loc[0, "currency"] = "count", "USD"
+    return frame
+
+
+def _dangling_parent(tables):
+    entities, aliases, mentions = tables
+    entities.loc[0, "parent_entity_id"] = "no-such-parent"
+    return entities, aliases, mentions
+
+
+def _dangling_role_organisation(frame):
+    frame.loc[0, "organization_entity_id"] = "no-such-organisation"
+    return frame
+
+
 @pytest.mark.parametrize("function,change,expected", [
+    ("quantities", _percent_below_minus_100, {("core_quantities", "values_in_range")}),
+    ("quantities", _currency_on_a_count, {("core_quantities", "values_in_range")}),
+    ("entity_tables", _dangling_parent, {("core_entities", "foreign_keys_resolve")}),
+    ("roles", _dangling_role_organisation, {("core_roles", "foreign_keys_resolve")}),
     ("entity_tables", _bad_foreign_key, {("core_mentions", "foreign_keys_resolve")}),
     ("entity_tables", _unmentioned_entity, {("core_mentions", "every_entity_mentioned")}),
     ("time_expressions", _implausible_date, {("core_time_expressions", "dates_plausible")}),
@@ -80,14 +105,21 @@ def test_each_blocking_check_stops_the_release(tmp_path, monkeypatch, function, 
     assert _nothing_published(tmp_path / "dist")
 
 
-def test_primary_key_check_blocks_even_without_the_schema_gate(tmp_path, monkeypatch):
+def _duplicate_first(frame):
+    return pd.concat([frame, frame.iloc[:1]], ignore_index=True)
+
+
+@pytest.mark.parametrize("function,asset", [
+    ("quantities", "core_quantities"), ("time_expressions", "core_time_expressions"), ("roles", "core_roles"),
+])
+def test_primary_key_check_blocks_even_without_the_schema_gate(tmp_path, monkeypatch, function, asset):
     """Pandera also rejects duplicate keys; with it out of the way the Dagster check still blocks."""
     from pipeline.defs import tables
 
     monkeypatch.setattr(tables, "validated", lambda table, frame: (frame, {}))
-    monkeypatch.setattr(facts, "quantities", _wrap("quantities", lambda f: pd.concat([f, f.iloc[:1]], ignore_index=True)))
+    monkeypatch.setattr(facts, function, _wrap(function, _duplicate_first))
     result = run_build(make_settings(make_seeds(tmp_path), tmp_path / "dist"))
-    assert ("core_quantities", "primary_key_unique") in _failed_checks(result)
+    assert (asset, "primary_key_unique") in _failed_checks(result)
     assert _nothing_published(tmp_path / "dist")
 
 
@@ -96,9 +128,9 @@ def test_failed_expectation_suite_publishes_nothing(tmp_path, monkeypatch):
 
     from pipeline import expectations
 
-    real = expectations.distribution_expectations
-    monkeypatch.setattr(expectations, "distribution_expectations", lambda table: real(table) + (
-        [gxe.ExpectTableRowCountToBeBetween(max_value=0)] if table == "documents" else []))
+    real = expectations.declared_expectations
+    monkeypatch.setattr(expectations, "declared_expectations", lambda schema: real(schema) + (
+        [gxe.ExpectTableRowCountToBeBetween(max_value=0)] if schema.name == "documents" else []))
     result = run_build(make_settings(make_seeds(tmp_path), tmp_path / "dist"))
     assert not result.success
     failure = next(e for e in result.all_events if e.is_step_failure and e.step_key == "out_release")

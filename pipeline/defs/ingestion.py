@@ -57,14 +57,25 @@ def core_documents(raw_documents, settings: PipelineSettings):
     yield output("rejected_documents", rejected, output_name="core_rejected_documents")
 
 
-@dg.asset(group_name="ingestion", code_version=INGESTION_VERSION, compute_kind="python")
+@dg.observable_source_asset(group_name="ingestion", description="The reference registry file, versioned by its content.")
+def source_entity_registry(settings: PipelineSettings) -> dg.DataVersion:
+    """Observed, not built: its data version is the registry file's hash."""
+    return dg.DataVersion(registry_version(Path(settings.reference_dir) / "entities.csv"))
+
+
+def registry_version(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:24] if path.is_file() else "missing"
+
+
+@dg.asset(group_name="ingestion", code_version=INGESTION_VERSION, compute_kind="python", deps=[source_entity_registry])
 def raw_entity_registry(settings: PipelineSettings) -> dg.Output[Registry]:
     """The reference registry of known entities (seeds/reference/entities.csv)."""
-    registry = load_registry(Path(settings.reference_dir) / "entities.csv")
+    path = Path(settings.reference_dir) / "entities.csv"
+    registry = load_registry(path)
     counts: dict[str, int] = {}
     for e in registry.entities.values():
         counts[e.entity_type] = counts.get(e.entity_type, 0) + 1
-    return dg.Output(registry, metadata={
+    return dg.Output(registry, data_version=dg.DataVersion(registry_version(path)), metadata={
         "dagster/row_count": dg.MetadataValue.int(len(registry.entities)),
         "by_type": dg.MetadataValue.json(counts),
         "surface_forms": dg.MetadataValue.int(len(registry.by_surface)),

@@ -204,7 +204,7 @@ _SOURCE = re.compile(
     r"\s+([A-Z][\w&]*[A-Za-z])(?=\s+(?:data|figures|estimates|research|analysis|calculations)\b|[,.;]|\s+(?:and|which|on|in)\b)"
 )
 # "the Hunyuan team", "Qwen team": a named team is an organisation.
-_TEAM = re.compile(r"\b([A-Z][\w-]*(?: [A-Z][\w.-]*)?) team\b")
+_TEAM = re.compile(r"(?<![\w-])([A-Z][\w-]*(?: [A-Z][\w.-]*)?) team\b")
 # "its Jingshi vision model", "the Lumen models": a capitalised name before "model" is a model.
 _MODEL_BEFORE_NOUN = re.compile(
     r"\b(?:its|the|their|his|her)\s+([A-Z][a-z]+[A-Za-z0-9]*|[A-Z][A-Za-z]+[A-Z][A-Za-z0-9]*)\s+"
@@ -253,7 +253,7 @@ def _place_tail(words: list[str]) -> bool:
 
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.]{1,11})\)")
 _MODEL_HYPHEN = re.compile(
-    r"(?<![\w.-])([A-Z][A-Za-z]*[A-Za-z0-9]*(?:-[A-Za-z0-9.]*\d[A-Za-z0-9.]*)+(?:-[A-Za-z0-9]+)*"
+    r"(?<![\w.-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z.]*\d[A-Za-z0-9.]*)+(?:-[A-Za-z0-9]+)*"
     r"(?: (?:" + "|".join(sorted(MODEL_VARIANT_WORDS, key=len, reverse=True)) + r")(?![\w-]))*)(?![\w-])"
 )
 # A known family joined to a variant name: "Hunyuan-TurboS", "Qwen-Max".

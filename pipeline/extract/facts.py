@@ -36,40 +36,30 @@ def _texts(document_texts: pd.DataFrame) -> list[tuple[str, str]]:
     return list(zip(document_texts["document_id"], document_texts["body"]))
 
 
-def quantities(documents: pd.DataFrame, document_texts: pd.DataFrame) -> pd.DataFrame:
-    label = extractor_label(quantities_module)
+def _span_facts(table: str, module, id_column: str, document_texts: pd.DataFrame, extract) -> pd.DataFrame:
+    """Rows of a span fact table: what `extract(document_id, body)` finds, with id, evidence and extractor."""
+    label = extractor_label(module)
     rows = []
     for document_id, body in _texts(document_texts):
         index = SentenceIndex(body)
-        for q in quantities_module.extract_quantities(body):
-            row = asdict(q)
-            row.update(
-                quantity_id=fact_id(document_id, q.char_start, q.char_end, label),
-                document_id=document_id,
-                evidence=index.evidence(q.char_start, q.char_end),
-                extractor=label,
-            )
+        for fact in extract(document_id, body):
+            row = asdict(fact)
+            row.update({id_column: fact_id(document_id, fact.char_start, fact.char_end, label)},
+                       document_id=document_id, evidence=index.evidence(fact.char_start, fact.char_end),
+                       extractor=label)
             rows.append(row)
-    return _frame("quantities", rows)
+    return _frame(table, rows)
+
+
+def quantities(documents: pd.DataFrame, document_texts: pd.DataFrame) -> pd.DataFrame:
+    return _span_facts("quantities", quantities_module, "quantity_id", document_texts,
+                       lambda _, body: quantities_module.extract_quantities(body))
 
 
 def time_expressions(documents: pd.DataFrame, document_texts: pd.DataFrame) -> pd.DataFrame:
-    label = extractor_label(times_module)
-    published = dict(zip(documents["document_id"], documents["published_date"]))
-    rows = []
-    for document_id, body in _texts(document_texts):
-        index = SentenceIndex(body)
-        pub = published.get(document_id)
-        for t in times_module.extract_time_expressions(body, None if pub is None or pd.isna(pub) else pub):
-            row = asdict(t)
-            row.update(
-                time_id=fact_id(document_id, t.char_start, t.char_end, label),
-                document_id=document_id,
-                evidence=index.evidence(t.char_start, t.char_end),
-                extractor=label,
-            )
-            rows.append(row)
-    return _frame("time_expressions", rows)
+    published = {d: (None if p is None or pd.isna(p) else p) for d, p in zip(documents["document_id"], documents["published_date"])}
+    return _span_facts("time_expressions", times_module, "time_id", document_texts,
+                       lambda document_id, body: times_module.extract_time_expressions(body, published.get(document_id)))
 
 
 def entity_tables(document_texts: pd.DataFrame, registry: Registry) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -86,9 +76,6 @@ def entity_tables(document_texts: pd.DataFrame, registry: Registry) -> tuple[pd.
         index = SentenceIndex(body)
         for m in finder.find(body).mentions:
             key = m.key
-            if m.discovered and key in registry.entities:
-                entity = registry.entities[key]
-                key = entity.entity_id
             names[key] = registry.entities[key].name if key in registry.entities else max(
                 [names.get(key, ""), m.name], key=lambda n: (len(n), n))
             types[key][m.entity_type] += 1

@@ -39,21 +39,9 @@ class Registry:
     entities: dict[str, RegistryEntity]
     by_surface: dict[str, str]  # surface form -> entity_id
 
-    def get(self, entity_id: str) -> RegistryEntity | None:
-        return self.entities.get(entity_id)
-
     def lookup(self, surface: str) -> RegistryEntity | None:
         entity_id = self.by_surface.get(surface)
         return self.entities[entity_id] if entity_id else None
-
-    def ancestors(self, entity_id: str) -> list[str]:
-        out, seen = [], {entity_id}
-        parent = self.entities[entity_id].parent_entity_id if entity_id in self.entities else None
-        while parent and parent not in seen:
-            out.append(parent)
-            seen.add(parent)
-            parent = self.entities[parent].parent_entity_id if parent in self.entities else None
-        return out
 
 
 def slugify(name: str) -> str:
@@ -99,6 +87,13 @@ def load_registry(path: Path) -> Registry:
     for entity in entities.values():
         if entity.parent_entity_id and entity.parent_entity_id not in entities:
             problems.append(f"{entity.entity_id}: parent {entity.parent_entity_id!r} has no row; add it or clear the parent")
+        seen, parent = {entity.entity_id}, entity.parent_entity_id
+        while parent in entities:
+            if parent in seen:
+                problems.append(f"{entity.entity_id}: its parents loop back through {parent!r}; break the cycle")
+                break
+            seen.add(parent)
+            parent = entities[parent].parent_entity_id
     if problems:
         raise RegistryError(f"{path}: " + "; ".join(problems))
     return Registry(entities, by_surface)

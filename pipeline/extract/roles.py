@@ -295,8 +295,3 @@ def _nearest_org_before(pos: int, limit: int, orgs: list[Mention], prefer_freque
             return first
         return next(o for o in before if counts[o.key] == best)
     return before[-1]
-
-
-def _org_after(pos: int, limit: int, orgs: list[Mention]) -> Mention | None:
-    after = [o for o in orgs if pos <= o.start and o.end <= limit]
-    return after[0] if after else None

@@ -1,7 +1,9 @@
 """Bytes to text: byte-order marks, UTF-8, then a maintained detector for legacy encodings.
 
 The rule (documented in the dataset README): a byte-order mark decides (UTF-8,
-UTF-16, UTF-32); otherwise strict UTF-8; otherwise mostly-ASCII text is read as
+UTF-16, UTF-32); UTF-16 without a BOM is recognised by its zero bytes; otherwise
+strict UTF-8; a file that is almost UTF-8 but has a few invalid bytes is rejected
+as damaged rather than guessed; otherwise mostly-ASCII text is read as
 Windows-1252 (the Western superset of Latin-1 that English news sites used);
 otherwise charset-normalizer picks the encoding (GB18030/GBK, Big5, ...). Text is
 then normalised to NFC by `pipeline.text.normalise_body`.

@@ -69,7 +69,15 @@ def _reject(raw: RawInput, item: str, reason: str, message: str, duplicate_of: s
 
 
 def parse_input(raw: RawInput, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document | Rejection]:
-    """Every document in one input file, or the reasons its parts were rejected."""
+    """Every document in one input file, or the reasons its parts were rejected; never raises."""
+    try:
+        return _parse_input(raw, max_bytes)
+    except Exception as exc:  # a reader's bug on one odd input must not stop the run: record it
+        return [_reject(raw, WHOLE_FILE, "parse_failed", f"the file could not be read ({type(exc).__name__}: {exc}); "
+                        "report it with the file attached, or remove it")]
+
+
+def _parse_input(raw: RawInput, max_bytes: int) -> list[Document | Rejection]:
     if raw.refusal is not None:
         return [_reject(raw, WHOLE_FILE, *raw.refusal)]
     data = raw.content or b""
@@ -108,7 +116,15 @@ def parse_input(raw: RawInput, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Docum
     return out
 
 
+# Publication dates outside this window are typing errors, not news.
+EARLIEST_PUBLICATION = date(1900, 1, 1)
+LATEST_PUBLICATION = date(2100, 12, 31)
+
+
 def _document(raw: RawInput, item: Item, kind: str, encoding: str, sha: str) -> Document | Rejection:
+    if item.published_date is not None and not EARLIEST_PUBLICATION <= item.published_date <= LATEST_PUBLICATION:
+        return _reject(raw, item.item, "bad_date", f"publication date {item.published_date.isoformat()} is outside "
+                       f"{EARLIEST_PUBLICATION.year}-{LATEST_PUBLICATION.year}; correct the date")
     body = normalise_body(item.text)
     if not body.strip():
         return _reject(raw, item.item, "no_text", "the document has no body text; add the article text")

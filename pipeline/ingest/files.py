@@ -24,8 +24,9 @@ def documents_folder(seeds_dir: Path) -> Path:
 
 def display_path(path: Path, seeds_dir: Path) -> str:
     """The path relative to the seeds folder, printable even when the name is not valid UTF-8."""
-    rel = os.path.relpath(path, seeds_dir).replace(os.sep, "/")
-    return os.fsencode(rel).decode("utf-8", errors="backslashreplace")
+    rel = os.fsencode(os.path.relpath(path, seeds_dir).replace(os.sep, "/"))
+    # Backslashes are doubled first, so an escaped byte ("\\xe9") never equals a name that spells it out.
+    return rel.replace(b"\\", b"\\\\").decode("utf-8", errors="backslashreplace")
 
 
 def read_inputs(seeds_dir: Path, max_bytes: int) -> list[RawInput]:

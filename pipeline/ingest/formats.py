@@ -183,6 +183,8 @@ def read_markdown(text: str) -> list[Item | Problem]:
             loaded = yaml.safe_load(parts[1])
         except yaml.YAMLError as exc:
             return [Problem(WHOLE_FILE, "bad_header", f"front matter is not valid YAML ({str(exc).splitlines()[0]}); fix the YAML between the '---' lines")]
+        except (ValueError, OverflowError) as exc:  # YAML parses "2024-13-01" as a date and fails
+            return [Problem(WHOLE_FILE, "bad_date", f"front matter holds an impossible date ({exc}); write dates as YYYY-MM-DD")]
         if loaded is not None and not isinstance(loaded, dict):
             return [Problem(WHOLE_FILE, "bad_header", "front matter must be a YAML mapping (key: value lines)")]
         meta = loaded or {}
@@ -311,6 +313,9 @@ def read_jsonl(text: str) -> list[Item | Problem]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             out.append(Problem(item, "bad_json", f"line {number} is not JSON ({exc.msg} at column {exc.colno}); fix or remove the line"))
+            continue
+        except RecursionError:
+            out.append(Problem(item, "bad_json", f"line {number} nests too deeply to read; fix or remove the line"))
             continue
         if not isinstance(record, dict):
             out.append(Problem(item, "bad_json", f"line {number} is JSON but not an object; write one {{...}} object per line"))
