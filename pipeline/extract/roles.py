@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.entities import TITLE_ALT, Mention
+from pipeline.extract.entities import TITLE_ALT, TITLE_HEADS, Mention
 from pipeline.text import SentenceIndex
 
 EXTRACTOR = "roles"
@@ -107,7 +107,10 @@ def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex |
         # 2. Title before the name: "ORG's title X", "ORG title X", "title X".
         before_start = max(s_start, person.start - 120)
         before = body[before_start:person.start]
-        match = _TITLE_BEFORE_NAME.search(before)
+        # Cheap test first: the word before the name must end a title ("... executive X", "Minister of ... X").
+        tail = _LAST_WORD.search(before)
+        worth_it = tail is not None and (tail.group(1).lower() in _TITLE_TAILS or "inister of" in before)
+        match = _TITLE_BEFORE_NAME.search(before) if worth_it else None
         if match:
             title_start = before_start + match.start(1)
             minister = _MINISTER_OF.search(match.group(1))
@@ -158,6 +161,8 @@ def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex |
     return roles
 
 
+_LAST_WORD = re.compile(r"([\w-]+)[,\s]*$")
+_TITLE_TAILS = frozenset(t.split()[-1] for t in TITLE_HEADS)
 # "Its chairman, X", "The company's chief executive X".
 _POSSESSIVE_REFERENCE = re.compile(r"(?:[Ii]ts|[Tt]heir|[Tt]he (?:company|group|firm|startup|start-up)['\u2019]s)")
 # Titles of public office whose body a story rarely names ("Deputy Mayor X"): no organisation is guessed.
