@@ -311,11 +311,11 @@ class EntityFinder:
         candidates += self._organisations(body)
         candidates += self._organisations_after_titles(body)
         candidates += self._products_by_noun(body)
-        candidates += self._models_by_apposition(body)
+        candidates += self._unknown_names(body, _MODEL_APPOSITION, "ai_model")  # "RuiPath, a pathology model"
         candidates += self._organisations_by_cue(body)
-        candidates += self._sources(body)
+        candidates += self._unknown_names(body, _SOURCE, "organization")  # "according to Deloitte"
         candidates += self._teams(body)
-        candidates += self._models_before_noun(body)
+        candidates += self._unknown_names(body, _MODEL_BEFORE_NOUN, "ai_model")  # "its Jingshi vision model"
         candidates += self._family_variants(body)
         candidates += self._people(body)
         credits = [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(body)]
@@ -477,18 +477,16 @@ class EntityFinder:
                 out.append(mention)
         return out
 
-    def _sources(self, body: str) -> list[Mention]:
-        """A one-word name cited as a source of data: "according to Deloitte"."""
+    def _unknown_names(self, body: str, pattern: re.Pattern, entity_type: str) -> list[Mention]:
+        """A one-word name that a pattern's context types, when the registry does not know it already."""
         out = []
-        for match in _SOURCE.finditer(body):
+        for match in pattern.finditer(body):
             text = match.group(1)
-            if text in NOT_NAME_WORDS or is_place(text) or text in GENERIC_ACRONYMS or text in GENERIC_QUALIFIERS:
+            if (text in NOT_NAME_WORDS or is_place(text) or text in GENERIC_ACRONYMS or text in GENERIC_QUALIFIERS
+                    or self.registry.lookup(text) is not None):
                 continue
-            known = self.registry.lookup(text)
-            if known is not None:
-                continue
-            out.append(Mention(match.start(1), match.end(1), text, slugify(text), text, "organization", None,
-                               discovered=True, rule="org-after-title"))
+            out.append(Mention(match.start(1), match.end(1), text, slugify(text), text, entity_type, None,
+                               discovered=True, rule="context-name"))
         return out
 
     def _teams(self, body: str) -> list[Mention]:
@@ -507,17 +505,6 @@ class EntityFinder:
             parent = owner.entity_id if owner.entity_type == "organization" else owner.parent_entity_id
             out.append(Mention(match.start(), match.end(), text, slugify(text), text, "organization", parent,
                                discovered=True, rule="org-suffix"))
-        return out
-
-    def _models_before_noun(self, body: str) -> list[Mention]:
-        """A capitalised name right before "model": "its Jingshi vision model"."""
-        out = []
-        for match in _MODEL_BEFORE_NOUN.finditer(body):
-            text = match.group(1)
-            if text in NOT_NAME_WORDS or is_place(text) or text in GENERIC_QUALIFIERS or self.registry.lookup(text):
-                continue
-            out.append(Mention(match.start(1), match.end(1), text, slugify(text), text, "ai_model", None,
-                               discovered=True, rule="model-apposition"))
         return out
 
     def _family_variants(self, body: str) -> list[Mention]:
@@ -596,20 +583,6 @@ class EntityFinder:
                 continue
             out.append(Mention(match.start(1), match.end(1), text, slugify(text), text, "product", None,
                                discovered=True, rule="product-noun"))
-        return out
-
-    def _models_by_apposition(self, body: str) -> list[Mention]:
-        """A name glossed as a model ("RuiPath, a pathology model")."""
-        out = []
-        for match in _MODEL_APPOSITION.finditer(body):
-            text = match.group(1)
-            if text in NOT_NAME_WORDS or text in PLACES:
-                continue
-            entity = self.registry.lookup(text)
-            if entity is not None:
-                continue
-            out.append(Mention(match.start(1), match.end(1), text, slugify(text), text, "ai_model", None,
-                               discovered=True, rule="model-apposition"))
         return out
 
     def _people(self, body: str) -> list[Mention]:
@@ -748,7 +721,7 @@ def _occurrences(body: str, surface: str, of: Mention, rule: str) -> list[Mentio
 
 
 _RULE_RANK = {"registry": 0, "family+version": 1, "model-shape": 1, "person-cue": 2, "org-suffix": 3,
-              "org-after-title": 3, "product-noun": 4, "model-apposition": 4, "abbreviation": 4, "short-form": 5}
+              "org-after-title": 3, "product-noun": 4, "context-name": 4, "abbreviation": 4, "short-form": 5}
 
 
 def _non_overlapping(candidates: list[Mention]) -> list[Mention]:
