@@ -36,7 +36,7 @@ CASES = [
     ("The lab trained a model with 70B parameters.", "70B", 70e9, "count", None, "exact"),
     ("The open model supports 128K tokens of context.", "128K", 128e3, "count", None, "exact"),
     ("The service has 1.1bn registered accounts.", "1.1bn", 1.1e9, "count", None, "exact"),
-    ("The app passed 3M downloads in its first week.", "3M", 3e6, "count", None, "exact"),
+    ("The app logged 3M downloads in its first week.", "3M", 3e6, "count", None, "exact"),
     # number words
     ("The consortium has seven founding members.", "seven", 7, "count", None, "exact"),
     ("Regulators approved twenty-five new services.", "twenty-five", 25, "count", None, "exact"),
@@ -341,3 +341,170 @@ def test_ordinal_of_a_scale_word_is_not_a_quantity():
 def test_number_in_a_clause_about_age_is_not_a_quantity():
     assert extract_quantities("The median age of the fishermen is now above 55.") == []
     assert [q.text for q in extract_quantities("Staff over the age of 50 make up 30 percent of the total.")] == ["30 percent"]
+
+
+# ---------------------------------------------------------------- 1.1.0: shapes of news writing
+def _got(sentence):
+    return [(q.text, round(q.value, 6), q.unit, q.currency or q.unit_symbol, q.qualifier)
+            for q in extract_quantities(sentence)]
+
+
+def test_compound_adjectives_with_scale_and_noun():
+    assert _got("Baidu showed a 7-billion-parameter version of its model.") == [
+        ("7-billion-parameter", 7e9, "count", None, "exact")]
+    assert _got("Ningxia is wiring up a 10,000-GPU cluster.") == [("10,000-GPU", 10000, "count", None, "exact")]
+    assert _got("Hefei launched a 60-billion-yuan fund for chip start-ups.") == [
+        ("60-billion-yuan", 6e10, "currency", "CNY", "exact")]
+    assert _got("Rivals are racing to train a trillion-parameter system.") == [
+        ("trillion-parameter", 1e12, "count", None, "exact")]
+
+
+def test_context_length_with_k_or_m_suffix_is_a_count():
+    assert _got("The lab's model has a 128K context window.") == [("128K", 128000, "count", None, "exact")]
+    assert _got("A 256K-token window is now standard.") == [("256K-token", 256000, "count", None, "exact")]
+    assert _got("The upgrade brings a 1M-token context.") == [("1M-token", 1e6, "count", None, "exact")]
+    assert _got("Its context window doubled to 64K.")[-1] == ("64K", 64000, "count", None, "exact")
+
+
+def test_k_format_label_is_decided_by_the_following_word():
+    assert extract_quantities("The drone films in 4K and 8K video.") == []
+    assert extract_quantities("Its new set-top box plays 8K content.") == []
+    assert extract_quantities("The trailer was shot in 4K.") == []
+
+
+def test_slash_fraction():
+    assert _got("Only 1/8 of the servers use domestic chips.") == [("1/8", 0.125, "fraction", None, "exact")]
+    assert _got("Nearly 2/3 of the pilots succeeded.") == [("2/3", 0.666667, "fraction", None, "about")]
+    assert _got("About one-eighth of the budget goes to data labelling.") == [
+        ("one-eighth", 0.125, "fraction", None, "about")]
+
+
+def test_slash_that_is_a_date_a_rating_or_a_schedule_is_not_a_fraction():
+    assert extract_quantities("The support desk works 24/7 and the 11/11 sale starts soon.") == []
+    assert extract_quantities("Reviewers rated it 4/5, and buyers gave it 3/5 stars.") == []
+    assert extract_quantities("The memo was issued on 3/4 last year.") == []
+
+
+def test_coins_are_money_in_whole_units():
+    assert _got("Each query costs 3 cents.") == [("3 cents", 0.03, "currency", "USD", "exact")]
+    assert _got("The fee is 20 HK cents per message.") == [("20 HK cents", 0.2, "currency", "HKD", "exact")]
+    assert _got("A ride costs 50 fen, a bottle 8 jiao.") == [
+        ("50 fen", 0.5, "currency", "CNY", "exact"), ("8 jiao", 0.8, "currency", "CNY", "exact")]
+    assert _got("Stickers sell for 5¢ each.") == [("5¢", 0.05, "currency", "USD", "exact")]
+    assert _got("Calls cost 2 to 4 cents.") == [
+        ("2", 0.02, "currency", "USD", "range"), ("4 cents", 0.04, "currency", "USD", "range")]
+
+
+def test_quadrillion_quintillion_sextillion():
+    assert _got("The grid ran 1 quintillion operations, then 2.5 sextillion.") == [
+        ("1 quintillion", 1e18, "count", None, "exact"), ("2.5 sextillion", 2.5e21, "count", None, "exact")]
+    assert _got("The firm served 3 quadrillion tokens.") == [("3 quadrillion", 3e15, "count", None, "exact")]
+
+
+def test_zero_is_a_number_word():
+    assert _got("Rural deposits grew zero percent.") == [("zero percent", 0, "percent", None, "exact")]
+    # A bound of zero in a clause about a margin or rate is 0 percent; otherwise a count.
+    assert _got("The operating margin of the unit dipped below zero.") == [("zero", 0, "percent", None, "less_than")]
+    assert _got("The plant cut defects to zero.") == [("zero", 0, "count", None, "exact")]
+
+
+def test_zero_in_set_phrases_is_not_a_quantity():
+    assert extract_quantities(
+        "The city wants zero-emission buses, a zero tolerance policy, net zero by 2060 and "
+        "apps at zero cost, and analysts hope to zero in on the winners.") == []
+
+
+def test_small_number_words_counting_things():
+    assert [q.text for q in extract_quantities("Three banks and the four insurers signed.")] == ["Three", "four"]
+    # A superlative makes a rank cut-off only after "of the": "the five biggest labs" is a count.
+    assert [q.text for q in extract_quantities("Drones are among the two leading exports of the town.")] == ["two"]
+    assert [q.text for q in extract_quantities("Staff at the five biggest labs got raises.")] == ["five"]
+    assert [q.text for q in extract_quantities("Of the six largest carriers, two signed.")] == ["two"]
+
+
+def test_number_words_in_idioms_and_ranks_are_not_quantities():
+    assert extract_quantities("Nine times out of ten, the cheaper chatbot wins.") == []
+    assert extract_quantities("Finding such talent is one in a million.") == []
+    assert extract_quantities("It is the world's number two foundry and one of the top three.") == []
+
+
+def test_currency_signs_map_to_iso_codes():
+    got = _got("Units raised ₩5 billion, ₹20 billion, R$300 million, £40 million, €7 million, "
+               "₽3 billion, ฿2 billion, ₺50 million, ₱1 billion, MX$9 million and JP¥4 billion.")
+    assert [g[3] for g in got] == ["KRW", "INR", "BRL", "GBP", "EUR", "RUB", "THB", "TRY", "PHP", "MXN", "JPY"]
+    assert all(g[2] == "currency" for g in got)
+
+
+def test_yen_sign_follows_the_currency_word_of_its_sentence():
+    assert _got("Sony earmarked ¥80 billion, or 80 billion yen, for sensors.")[0][3] == "JPY"
+    assert _got("The speaker sells for ¥399.")[0][3] == "CNY"
+    assert _got("The yuan gained on the yen, and the phone costs ¥2,999.")[0][3] == "CNY"
+
+
+def test_unmapped_currency_sign_is_a_measure_not_money_without_a_code():
+    assert _got("The fund holds ₿120 in reserve.") == [("₿120", 120, "other", "₿", "exact")]
+
+
+STOCK_CODES = [
+    "Horizon Robotics (9660.HK) opened higher.",
+    "The shares trade under stock code 9660.",
+    "The company listed on HKEX: 9660 on Friday.",
+    "Kweichow Moutai (600519.SH) and iFlytek (002230.SZ) fell.",
+    "Horizon (9660 HK) and Cambricon (688256) gained.",
+    "Unisound (Hong Kong: 9678) rose.",
+    "Call 400 820 8820 or (852) 2345 6789 for details.",
+]
+
+
+@pytest.mark.parametrize("sentence", STOCK_CODES)
+def test_stock_codes_and_phone_numbers_are_not_quantities(sentence):
+    assert extract_quantities(sentence) == []
+
+
+def test_stock_code_next_to_real_figures():
+    assert [q.text for q in extract_quantities("Zhipu (stock code 2513) rose 12 percent to HK$80.")] == [
+        "12 percent", "HK$80"]
+    assert [q.text for q in extract_quantities("It sold 500 US chips and 300 HK phones.")] == ["500", "300"]
+
+
+def test_halve_is_a_fraction():
+    assert _got("Moonshot plans to halve its API prices.") == [("halve", 0.5, "fraction", None, "exact")]
+    assert _got("Rivals halved theirs within days.") == [("halved", 0.5, "fraction", None, "exact")]
+
+
+def test_area_and_concentration_units():
+    assert _got("A 12,000-square-metre lab opened.") == [
+        ("12,000-square-metre", 12000, "other", "square-metre", "exact")]
+    assert _got("Dust fell to 0.5 parts per million, or 2 ppb.") == [
+        ("0.5 parts per million", 0.5, "other", "parts per million", "exact"), ("2 ppb", 2, "other", "ppb", "exact")]
+
+
+def test_bare_end_of_a_duration_is_not_a_count():
+    assert extract_quantities("Delivery times shrank from nine days to four.") == []
+    assert extract_quantities("Approval now takes 2.5 hours, down from seven.") == []
+    assert [q.text for q in extract_quantities("It offers two-year loans to 300 farms.")] == ["300"]
+
+
+def test_qualifiers_of_news_verbs_and_comparatives():
+    assert _got("Monthly users passed 40 million in May.")[0][4] == "more_than"
+    assert _got("Parliament passed three laws.")[0][4] == "exact"
+    assert _got("Inputs longer than 32,000 tokens cost more.")[0][4] == "more_than"
+    assert _got("It scored within 2 percentage points of the leader.")[0][4] == "at_most"
+    assert _got("The 300-plus suppliers met in Wuxi.")[0][4] == "more_than"
+
+
+def test_conversion_in_brackets_takes_the_qualifier_of_the_amount_it_converts():
+    assert [g[4] for g in _got("The park will cost 45 billion yuan (about $6.3 billion).")] == ["exact", "exact"]
+    assert [g[4] for g in _got("It raised nearly 2 billion yuan (around $280 million).")] == ["about", "about"]
+
+
+def test_falling_pair_and_change_verbs_are_changes_not_ranges():
+    assert [g[4] for g in _got("Robots had lowered the scrap rate at two plants from 9 percent to 4 percent.")] == [
+        "exact", "exact", "exact"]
+    assert [g[4] for g in _got("Its share is set to climb from roughly a fifth to a third.")] == ["about", "exact"]
+    assert [g[4] for g in _got("Tickets range from 70 to 90 yuan.")] == ["range", "range"]
+
+
+def test_parallel_figures_share_a_leading_qualifier():
+    assert [g[4] for g in _got("Cloud and devices make up about 61.5 percent and 30.2 percent of sales.")] == [
+        "about", "about"]

@@ -5,9 +5,13 @@ finds where a number may start and one precompiled pattern reads it (digits
 with an optional currency sign, number words, fractions, multiplier words);
 small anchored patterns then read its scale word and unit, and the words just
 before it give the qualifier.
-Years, dates, times of day, durations, ranks and numbers inside names are
-dropped. Adjacent figures joined by "to", "-" or "and" are linked so that the
-first end of a range takes the unit of the second. Standard library only.
+Years, dates, times of day, durations, ranks, stock codes and numbers inside
+names are dropped. Adjacent figures joined by "to", "-" or "and" are linked so
+that the first end of a range takes the unit of the second. Smaller shapes have
+their own small rules, each with an example in its docstring: _zero, _parse_halve,
+_slash_fraction, _read_subunit (coins), _k_reading ("128K context" vs "4K video"),
+_prefix_currency / _yen_sign_currency, _is_ticker, _idiom, _duration_carries,
+_is_change / _descends and _is_conversion. Standard library only.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 EXTRACTOR = "quantities"
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,7 @@ class Quantity:
 
 # ---------------------------------------------------------------- vocabulary
 _SMALL = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
@@ -44,7 +48,10 @@ _TENS = {
 }
 _SCALE = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0,
+    "quadrillion": 1e15, "quintillion": 1e18, "sextillion": 1e21,
 }
+# Scale words as one regex alternative, longest first ("quadrillion" before "dozen").
+_SCALE_WORDS_RX = "|".join(sorted(_SCALE, key=len, reverse=True))
 _SUFFIX_SCALE = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "t": 1e12, "tn": 1e12, "trn": 1e12,
 }
@@ -60,13 +67,25 @@ _MULT_WORDS = {
     "quadruple": 4, "quadruples": 4, "quadrupled": 4, "quadrupling": 4,
 }
 
-# Currency signs and codes written before the amount.
+# Currency signs written before the amount: "₩5 billion" is KRW, "₽3 billion" RUB. "¥" is
+# CNY unless its sentence speaks of yen (_yen_sign_currency). A sign of Unicode's currency
+# block that has no ISO 4217 code here ("₿") makes a measurement (unit "other") in that sign.
+_CUR_SIGNS = {
+    "$": "USD", "＄": "USD", "¥": "CNY", "￥": "CNY", "€": "EUR", "£": "GBP", "￡": "GBP",
+    "₩": "KRW", "￦": "KRW", "₹": "INR", "₽": "RUB", "₺": "TRY", "₫": "VND", "฿": "THB",
+    "₱": "PHP", "₪": "ILS", "₦": "NGN", "₴": "UAH", "₸": "KZT", "₮": "MNT", "₼": "AZN",
+    "₾": "GEL", "₵": "GHS", "₲": "PYG", "₡": "CRC", "₭": "LAK", "៛": "KHR",
+}
+_CUR_SIGN_CLASS = "[" + re.escape("".join(_CUR_SIGNS)) + "\u20a0-\u20cf]"
+# ISO codes written before the amount ("USD 5 million", "Rmb8bn").
+_CUR_CODES_BEFORE = (
+    "RMB Rmb CNY USD HKD EUR GBP JPY SGD TWD KRW INR AUD CAD CHF NZD MYR THB IDR VND RUB BRL MXN".split()
+)
+# Letters glued to "$" or "¥" before the amount.
 _CUR_PREFIX = {
-    "us$": "USD", "u.s.$": "USD", "$": "USD", "hk$": "HKD", "nt$": "TWD",
-    "s$": "SGD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "r$": "BRL",
-    "¥": "CNY", "￥": "CNY", "cn¥": "CNY", "€": "EUR", "£": "GBP", "₩": "KRW", "₹": "INR",
-    "rmb": "CNY", "cny": "CNY", "usd": "USD", "hkd": "HKD", "eur": "EUR", "gbp": "GBP",
-    "jpy": "JPY", "sgd": "SGD", "twd": "TWD", "krw": "KRW", "inr": "INR",
+    "us$": "USD", "u.s.$": "USD", "hk$": "HKD", "nt$": "TWD", "s$": "SGD", "a$": "AUD", "au$": "AUD",
+    "c$": "CAD", "ca$": "CAD", "r$": "BRL", "mx$": "MXN", "nz$": "NZD", "cn¥": "CNY", "jp¥": "JPY",
+    **{code.lower(): ("CNY" if code == "Rmb" else code) for code in _CUR_CODES_BEFORE},
 }
 # Currency words and codes written after the amount.
 _CUR_WORDS = [
@@ -96,7 +115,7 @@ _CUR_WORDS = [
 # Units of measure (unit "other"). Symbols are case-sensitive, words are not.
 _UNIT_SYMBOLS = (
     r"[EPTG]?FLOPS|[EPTG]FLOP/s|TOPS|nm|mm|cm|km|kg|mg|[GMkT]Wh|[GMkT]W|kV|(?:GB|TB|PB|EB|MB)(?:/s)?|"
-    r"Gbps|Mbps|Tbps|GHz|MHz|mAh|TEUs?|°C|sq\s?m|m2|W"
+    r"Gbps|Mbps|Tbps|GHz|MHz|mAh|TEUs?|°C|sq\s?m|m2|ppm|ppb|W"
 )
 _UNIT_WORDS = (
     r"(?:exa|peta|tera|giga)?flops?|(?:exa|peta|tera|giga)FLOPS|"
@@ -104,9 +123,10 @@ _UNIT_WORDS = (
     r"(?:kilo|milli)?grams?|tonnes?|tons?|"
     r"(?:giga|mega|kilo|tera)?watt[\s-]hours?|(?:giga|mega|kilo|tera)?watts?|"
     r"(?:kilo)?volts?|(?:giga|tera|peta|exa|mega)bytes?|megapixels?|"
-    r"twenty-foot\s+equivalent\s+units?|square\s+(?:kilo)?met(?:er|re)s?|hectares?|acres?|"
+    r"twenty-foot\s+equivalent\s+units?|square[\s-](?:kilo)?met(?:er|re)s?|hectares?|acres?|"
     r"(?:cubic\s+met(?:er|re)s?)|lit(?:er|re)s?|degrees\s+Celsius|inch(?:es)?|"
-    r"qubits?|points?"
+    r"qubits?|points?|"
+    r"(?:square[\s-])?(?:feet|foot)|parts\s+per\s+(?:million|billion|trillion)"
 )
 # qubits are counted things, not measures; listed so their plural does not become "other".
 _COUNTED_UNITS = {"qubit", "qubits"}
@@ -161,7 +181,7 @@ _FN_WORDS_AFTER_THE = re.compile(
 _NUM_WORD = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|"
     r"seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-    r"nineteen|ten|one|two|three|four|five|six|seven|eight|nine"
+    r"nineteen|ten|one|two|three|four|five|six|seven|eight|nine|zero"
 )
 _DENOM_RX = (
     r"halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|"
@@ -177,9 +197,10 @@ _MAIN = re.compile(
   | (?P<mult>\b(?:twice|thrice|double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?|quadrupling
         |(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)fold)\b)
   | (?P<half>\bhalf\b)
-  | (?P<ascale>\ban?)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)
-  | (?P<cur>(?:\b(?:US|U\.S\.\s?|HK|NT|S|A|AU|C|CA|R)\$|\$|CN¥|¥|￥|€|£|₩|₹)\s?
-        |\b(?-i:RMB|Rmb|CNY|USD|HKD|EUR|GBP|JPY|SGD|TWD|KRW|INR)\s?)?
+  | (?P<halve>\bhalv(?:e|ed|ing)\b)
+  | (?P<ascale>\ban?)\s+(?=(?:""" + _SCALE_WORDS_RX + r""")\b)
+  | (?P<cur>(?:\b(?:US|U\.S\.\s?|HK|NT|S|A|AU|C|CA|R|MX|NZ)\$|\b(?:CN|JP)¥|""" + _CUR_SIGN_CLASS + r""")\s?
+        |\b(?-i:""" + "|".join(_CUR_CODES_BEFORE) + r""")\s?)?
     (?P<num>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))
   | (?P<word>\b(?:""" + _NUM_WORD + r"""))\b
     """,
@@ -200,15 +221,15 @@ def _grouped(words: list[str]) -> str:
 
 _TRIGGER_WORDS = (
     list(_SMALL) + list(_TENS)
-    + "half twice thrice double doubles doubled doubling triple triples tripled tripling quadruple "
-      "quadruples quadrupled quadrupling".split()
+    + "half halve halved halving twice thrice double doubles doubled doubling triple triples tripled tripling "
+      "quadruple quadruples quadrupled quadrupling".split()
     + [w + "fold" for w in "two three four five six seven eight nine ten twenty hundred thousand".split()]
 )
 _TRIGGER = re.compile(
-    r"[$¥￥€£₩₹]|(?<![\d.,])\d"
+    _CUR_SIGN_CLASS + r"|(?<![\d.,])\d"
     r"|\b(?:" + _grouped(_TRIGGER_WORDS) + r")\b"
-    r"|\b(?:(?:US|HK|NT|AU|CA|[SACR])\$|U\.S\.\s?\$|(?:RMB|Rmb|CNY|USD|HKD|EUR|GBP|JPY|SGD|TWD|KRW|INR)(?=\s?\d)"
-    r"|[Aa]n?(?=[\s-]+(?:hundred|thousand|million|billion|trillion|dozen|third|quarter|fourth|fifth|sixth|"
+    r"|\b(?:(?:US|HK|NT|AU|CA|MX|NZ|[SACR])\$|(?:CN|JP)¥|U\.S\.\s?\$|(?:" + "|".join(_CUR_CODES_BEFORE) + r")(?=\s?\d)"
+    r"|[Aa]n?(?=[\s-]+(?:" + _SCALE_WORDS_RX + r"|third|quarter|fourth|fifth|sixth|"
     r"seventh|eighth|ninth|tenth|hundredth)\b))"
 )
 
@@ -220,7 +241,7 @@ _GLUED = re.compile(
     r"|(?P<ord>st|nd|rd|th)(?![\w])"
     r"|(?P<usym>" + _UNIT_SYMBOLS + r")(?![\w])"
 )
-_SCALE_RX = re.compile(r"(?:\s+|-)(?P<sc>hundred|thousand|million|billion|trillion|dozen)\b(?!-?s\b)", re.I)
+_SCALE_RX = re.compile(r"(?:\s+|-)(?P<sc>" + _SCALE_WORDS_RX + r")\b(?!-?s\b)", re.I)
 _SCALE_ABBR = re.compile(r"\s?(?P<sc>bn|mn|mln|bln|tn|trn)\b", re.I)
 _PERCENT = re.compile(
     r"(?P<pp>[\s-]*(?:percentage[\s-]points?|pct\.?\s+points?)|\s*(?:ppts?|pp)\b)"
@@ -234,6 +255,15 @@ _CUR_AFTER = re.compile(
     r"(?:\s+|-)(?:" + "|".join(f"(?P<c{i}>{rx})" for i, (rx, _) in enumerate(_CUR_WORDS)) + r")\b"
 )
 _CUR_AFTER_CODES = [code for _, code in _CUR_WORDS]
+# Coins after the amount: "3 cents" is USD 0.03, "20 HK cents" HKD 0.2, "50 fen" CNY 0.5, "8 jiao"
+# CNY 0.8, "5¢" USD 0.05. Case-sensitive so that a capitalised name is not read as a coin.
+_SUBUNIT_AFTER = re.compile(
+    r"(?:\s+|-)(?:(?P<cc>US|U\.S\.|HK|Hong\s+Kong|euro|Singapore|S|NT|Taiwan)\s+)?(?P<sub>cents?|fen|jiao)\b"
+    r"|(?P<sym>\s?¢)"
+)
+_SUBUNIT_CC = {"us": "USD", "u.s.": "USD", "hk": "HKD", "hong kong": "HKD", "euro": "EUR",
+               "singapore": "SGD", "s": "SGD", "nt": "TWD", "taiwan": "TWD"}
+_SUBUNIT = {"cent": ("USD", 0.01), "cents": ("USD", 0.01), "fen": ("CNY", 0.01), "jiao": ("CNY", 0.1)}
 _TIME_AFTER = re.compile(
     r"(?:\s+|-)(?:(?:consecutive|straight|successive|full|more|additional|extra|working|business|"
     r"trading|calendar|light|long|short|whole|\w+-long)\s+)?(?:" + _TIME_WORDS + r")\b"
@@ -251,10 +281,10 @@ _COMPOUND_BAD = frozenset(
     "way ways pronged legged dimensional fold plus stop off time sided faced edged handed minded track "
     "tier tiered speed step stage phase level grade class generation gen nation".split()
 )
-# "50 staff or more", "10,000-plus", "30 or so", up to two words after the figure.
+# "50 staff or more" (at least), "10,000-plus" (more than), "30 or so", up to two words after the figure.
 _OR_MORE = re.compile(
     r"(?:\s+(?!or\b|and\b)[a-z][\w-]*){0,2}\s*(?:"
-    r"(?P<al>or\s+(?:more|above|higher|greater|over)|and\s+(?:above|over|up)|\+|-plus\b|plus\b)"
+    r"(?P<al>or\s+(?:more|above|higher|greater|over)|and\s+(?:above|over|up))|(?P<mt>\+|-plus\b|plus\b)"
     r"|(?P<am>or\s+(?:less|fewer|below|lower|under)|and\s+below)|(?P<ab>or\s+so\b|-odd\b))",
     re.I,
 )
@@ -262,20 +292,48 @@ _OR_MORE = re.compile(
 # ---------------------------------------------------------------- context patterns
 _QUAL_BEFORE = re.compile(
     r"(?:\b(?P<am>up\s+to|no\s+more\s+than|not\s+more\s+than|as\s+(?:much|many|high)\s+as|capped\s+at|"
-    r"a\s+maximum\s+of|maximum\s+of|at\s+most|not\s+exceeding|no\s+higher\s+than)"
+    r"a\s+maximum\s+of|maximum\s+of|at\s+most|not\s+exceeding|no\s+higher\s+than|within)"
     r"|\b(?P<al>at\s+least|no\s+(?:less|fewer)\s+than|not\s+less\s+than|a\s+minimum\s+of|"
     r"minimum\s+of|as\s+(?:little|low|few)\s+as)"
     r"|\b(?P<mt>more\s+than|over|above|beyond|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|"
-    r"topp(?:ed|ing)|tops|greater\s+than|higher\s+than|larger\s+than|in\s+excess\s+of|upwards?\s+of|"
-    r"north\s+of|a\s+more\s+than)"
-    r"|\b(?P<lt>less\s+than|fewer\s+than|under|below|lower\s+than|shy\s+of|short\s+of|smaller\s+than)"
+    r"topp(?:ed|ing)|tops|(?:greater|higher|larger|longer|bigger|wider|taller|heavier)\s+than|"
+    r"in\s+excess\s+of|upwards?\s+of|north\s+of|a\s+more\s+than|(?P<pass>pass(?:ed|es|ing)?|cross(?:ed|es|ing)))"
+    r"|\b(?P<lt>less\s+than|fewer\s+than|under|below|(?:lower|smaller|shorter|cheaper|lighter)\s+than|"
+    r"shy\s+of|short\s+of)"
     r"|\b(?P<ab>about|around|roughly|nearly|almost|some|approximately|approx\.|close\s+to|circa|"
     r"approach(?:ed|ing|es)?|near(?:ing)?|an\s+estimated|estimated|in\s+the\s+region\s+of|on\s+the\s+order\s+of)"
     r"|(?P<tl>~))"
     r"\s*[(\"]?\s*$",
     re.I,
 )
-_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+# Last words of the _QUAL_BEFORE phrases: a cheap pre-test, as most numbers have no qualifier.
+_QUAL_LAST = frozenset(
+    "to than as at of most least within over above beyond exceed exceeds exceeded exceeding surpass "
+    "surpasses surpassed surpassing tops topped topping pass passes passed passing crosses crossed crossing "
+    "under below about around roughly nearly almost some approximately approx circa approach approaches "
+    "approached approaching near nearing estimated ~".split()
+)
+_LAST_WORD_REVERSED = re.compile(r"\s*[(\"]?\s*(?:\.?([A-Za-z]+)|(~))")
+
+
+def _qual_before(pre: str) -> re.Match | None:
+    """_QUAL_BEFORE at the end of `pre`, tried only when the last word can end a qualifier:
+    "nearly 40 percent", "more than (", "~40%"."""
+    m = _LAST_WORD_REVERSED.match(pre[::-1])
+    if m is None or (m.group(2) is None and m.group(1)[::-1].lower() not in _QUAL_LAST):
+        return None
+    return _QUAL_BEFORE.search(pre)
+
+
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s*(?:(?:about|around|roughly|nearly|almost|some|approximately|just|only)\s+)?$", re.I
+)
+# "passed 700 million downloads" is more than; "passed three laws", "passed 12 tests" count things passed.
+_PASSED_ITEMS_AFTER = re.compile(
+    r"(?:\s+new)?\s+(?:laws?|bills?|rules|regulations|tests?|exams?|checks|reviews|rounds|stages|"
+    r"motions|resolutions|amendments)\b",
+    re.I,
+)
 _PER_BEFORE = re.compile(r"\b(?:per|every|each)\s+$", re.I)
 _START_AT_BEFORE = re.compile(r"\bstart(?:s|ing|ed)?\s+(?:at|from)\s*$", re.I)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.I)
@@ -380,7 +438,7 @@ _SUBJECT_WORD = re.compile(
 )
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?", re.I)
 # Between two figures of a parallel list: "200 million videos and 400 million images".
-_PARALLEL_GAP = re.compile(r"(?:\s+[a-z][\w-]*){1,2}\s+(?:and|or)\s+")
+_PARALLEL_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:and|or)\s+")
 # After a scaled figure with no unit: no counted noun follows, so an earlier currency carries over.
 _NO_NOUN_AFTER = re.compile(
     r"\s*(?:[,.;:)]|$)|\s+(?:[a-z]+ed|going|being|coming|set|spent|put|in|for|on|of|to|from|at|by|a|an|the|"
@@ -410,7 +468,7 @@ class _Cand:
 
     __slots__ = (
         "start", "end", "num_end", "value", "unit", "currency", "symbol", "scaled", "bare",
-        "reject", "qualifier", "is_word", "own_qual", "subject_from", "prefixed", "base",
+        "reject", "qualifier", "is_word", "own_qual", "subject_from", "prefixed", "base", "coin",
     )
 
     def __init__(self, start: int, end: int, value: float) -> None:
@@ -430,6 +488,7 @@ class _Cand:
         self.is_word = False
         self.subject_from = end
         self.prefixed = False
+        self.coin = 1.0  # factor of a coin unit: 0.01 for "cents", 0.1 for "jiao"
 
 
 # ---------------------------------------------------------------- parsing one match
@@ -470,6 +529,9 @@ def _read_unit(text: str, pos: int, c: _Cand, allow_compound: bool) -> int:
     if m:
         c.reject = "duration"
         return m.end()
+    m = _SUBUNIT_AFTER.match(text, pos)
+    if m:
+        return _read_subunit(m, c)
     m = _CUR_AFTER.match(text, pos)
     if m:
         if c.currency is None:
@@ -511,6 +573,17 @@ def _read_unit(text: str, pos: int, c: _Cand, allow_compound: bool) -> int:
     return pos
 
 
+def _read_subunit(m: re.Match, c: _Cand) -> int:
+    """A coin after the amount, kept in whole units: "3 cents" -> USD 0.03, "8 jiao" -> CNY 0.8."""
+    code, factor = ("USD", 0.01) if m.group("sym") else _SUBUNIT[m.group("sub")]
+    if m.group("cc"):
+        code = _SUBUNIT_CC[_SPACES.sub(" ", m.group("cc").lower())]
+    c.value *= factor
+    c.coin = factor  # "3 to 5 cents": the first end takes the factor too (see _link)
+    c.unit, c.currency = "currency", c.currency or code
+    return m.end()
+
+
 def _read_times(text: str, pos: int, end: int, c: _Cand) -> int:
     """ "N times": a multiple ("3 times the level"), an event count ("downloaded 5 million times")
     or a frequency ("three times a week")."""
@@ -546,6 +619,8 @@ def _parse(text: str, m: re.Match) -> _Cand | None:
         return _parse_mult(text, m)
     if g("half") is not None:
         return _parse_half(text, m)
+    if g("halve") is not None:
+        return _parse_halve(text, m)
     if g("ascale") is not None:
         return _parse_ascale(text, m)
     return None
@@ -557,9 +632,12 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
     c = _Cand(start, m.end(), _num_value(num_s))
     cur = m.group("cur")
     if cur:
-        c.currency = _CUR_PREFIX.get(_SPACES.sub("", cur.lower()), "USD")
+        c.currency = _prefix_currency(text, cur, start)
         c.unit = "currency"
         c.prefixed = True
+        if c.currency is None:
+            # A sign with no ISO 4217 code ("₿2"): a measurement in that sign, never money without a code.
+            c.unit, c.symbol = "other", cur.strip()
     pos = m.end()
     num_start = m.start("num")
     before = text[num_start - 1] if num_start > 0 else " "
@@ -587,9 +665,10 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
         if gm and not c.reject:
             if gm.group("sfx"):
                 sfx = gm.group("sfx")
-                if sfx in "kK" and not cur and _k_is_label(text, gm.end()):
+                k_reading = _k_reading(text, num_start, gm.end()) if sfx in "kK" and not cur else ""
+                if k_reading == "label":
                     c.reject = "label"
-                elif sfx in "KMBT" and not cur and not _size_suffix_ok(text, num_start, gm.end()):
+                elif sfx in "KMBT" and not cur and not k_reading and not _size_suffix_ok(text, num_start, gm.end()):
                     c.reject = "name"  # "Ascend 910B", "the 910B chip"; "32B parameters" is fine
                 else:
                     c.value *= _SUFFIX_SCALE[sfx.lower()]
@@ -617,6 +696,8 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
             return c
     elif nxt == ":" and pos + 1 < len(text) and text[pos + 1].isdigit():
         c.reject = "time"
+    elif nxt == "/" and not c.reject and not cur and _slash_fraction(text, c, num_s, pos):
+        return c
     elif nxt == "/" and pos + 1 < len(text) and text[pos + 1].isalnum():
         c.reject = "identifier"
     elif nxt == "." and pos + 1 < len(text) and text[pos + 1].isalpha():
@@ -643,6 +724,56 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
     return c
 
 
+_YEN_OR_YUAN = re.compile(r"\b(?:(?P<jp>yen|JPY)|yuan|RMB|Rmb|renminbi|CNY)\b")
+
+
+def _prefix_currency(text: str, cur: str, pos: int) -> str | None:
+    """ISO code of a sign or code before the amount: "US$" -> USD, "R$" -> BRL, "Rmb" -> CNY,
+    "₽" -> RUB; "¥" -> _yen_sign_currency; a sign without an ISO code ("₿") -> None."""
+    key = _SPACES.sub("", cur)
+    code = _CUR_PREFIX.get(key.lower())
+    if code:
+        return code
+    if key in "¥￥":
+        return _yen_sign_currency(text, pos)
+    return _CUR_SIGNS.get(key)
+
+
+def _yen_sign_currency(text: str, pos: int) -> str:
+    """ "¥" is shared by yuan and yen: JPY when its sentence names yen ("yen", "JPY") and not
+    yuan ("yuan", "RMB", "renminbi", "CNY"), else CNY. "Sony set aside ¥30 billion, or 30 billion
+    yen" is JPY; "¥2,499", "the yuan rose against the yen to ¥7.1" are CNY."""
+    lo, hi = max(0, pos - 200), min(len(text), pos + 200)
+    start = max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos))
+    end = min((i for i in (text.find(". ", pos, hi), text.find("\n", pos, hi)) if i >= 0), default=hi)
+    kinds = {bool(m.group("jp")) for m in _YEN_OR_YUAN.finditer(text, start + 1 if start >= 0 else lo, end)}
+    return "JPY" if kinds == {True} else "CNY"
+
+
+_SLASH_DEN = re.compile(r"/(?P<den>[1-9]\d{0,2})(?![\w/]|[.,:-]\d)")
+_SLASH_DATE_BEFORE = re.compile(r"\b(?:on|since|until|dated)\s+$", re.I)
+_SLASH_SCORE = re.compile(r"\b(?:scor\w*|rat(?:ed|ing|ings)|grade[sd]?|marks?)(?:\s+\w+){0,2}\s+$", re.I)
+_SLASH_SCORE_AFTER = re.compile(r"\s+(?:stars?|points?|marks?)\b", re.I)
+
+
+def _slash_fraction(text: str, c: _Cand, num_s: str, pos: int) -> bool:
+    """ "1/8 of chips" is fraction 0.125: a whole numerator below a denominator of 2 to 10 or 100.
+    Sets c and returns True. Dates ("6/18", "on 3/4"), "24/7" and ratings ("rated 4/5",
+    "4/5 stars") are not fractions."""
+    m = _SLASH_DEN.match(text, pos)
+    if not m or not num_s.isdigit():
+        return False
+    num, den = int(num_s), int(m.group("den"))
+    if not (0 < num < den and (den <= 10 or den == 100)):
+        return False
+    pre = text[max(0, c.start - 20):c.start]
+    if _SLASH_DATE_BEFORE.search(pre) or _SLASH_SCORE.search(pre) or _SLASH_SCORE_AFTER.match(text, m.end()):
+        return False
+    c.value, c.unit, c.bare = num / den, "fraction", False
+    c.end = c.num_end = m.end()
+    return True
+
+
 def _size_suffix_ok(text: str, start: int, end: int) -> bool:
     """ "32B parameters", "has 70B," are sizes; "the 910B chip", "Ascend 910B" are names."""
     if _SIZE_NOUN_AFTER.match(text, end):
@@ -653,20 +784,61 @@ def _size_suffix_ok(text: str, start: int, end: int) -> bool:
     return bool(wm) and wm.group(1).islower() and wm.group(1) not in ("the", "a", "an")
 
 
-_NEXT_WORD = re.compile(r"\s*([A-Za-z]*)")
+# The word after "128K", looking past a hyphen and past coordinated sizes ("4K and 8K video").
+_K_NEXT_WORD = re.compile(r"(?:\s*(?:,|and|or|to|/|-)\s*\d+[kK]\b)*[\s-]*([A-Za-z]*)")
 _K_LABEL_NOUNS = frozenset(
     "video videos resolution display displays screen screens tv tvs footage content streaming camera "
-    "cameras monitor monitors ultra hdr imaging image images quality".split() + [""]
+    "cameras monitor monitors ultra uhd hdr oled imaging image images quality film films movie movies "
+    "projector projectors panel panels recording".split()
+)
+_K_COUNT_NOUNS = frozenset(
+    "token tokens context contexts word words character characters parameter parameters params "
+    "gpu gpus card cards chip chips user users download downloads star stars follower followers".split()
+)
+# A sentence about context or model size: "the window grew to 128K." is 128,000 tokens.
+_K_SIZE_CONTEXT = re.compile(r"\b(?:tokens?|context|window|parameters?|words|characters)\b", re.I)
+
+
+def _k_reading(text: str, start: int, pos: int) -> str:
+    """How to read "K" after a number, by the following word: "count" ("a 128K context window",
+    "128K-token", "10K GPUs"), "label" ("4K video", "4K and 8K video", "shot in 4K.") or ""
+    (undecided: the letter rules of _size_suffix_ok decide). With no following word, a sentence
+    about tokens or context windows makes it a count ("the window grew to 128K.")."""
+    word = _K_NEXT_WORD.match(text, pos).group(1).lower()
+    if word in _K_COUNT_NOUNS:
+        return "count"
+    if word in _K_LABEL_NOUNS:
+        return "label"
+    if not word:
+        return "count" if _K_SIZE_CONTEXT.search(_sentence_before(text, start)) else "label"
+    return ""
+
+
+# Set phrases that start with a number word and hold no quantity.
+_IDIOM_AT = re.compile(
+    r"(?:nine|ninety-nine)\s+times\s+out\s+of\s+(?:ten|10|a\s+hundred|100)\b"  # "nine times out of ten": usually
+    r"|one\s+in\s+an?\s+(?:hundred|thousand|million|billion)\b"  # "a one in a million chance": rare
+    r"|two\s+cents['’]?\s+worth\b",  # "their two cents' worth": an opinion
+    re.I,
 )
 
 
-def _k_is_label(text: str, pos: int) -> bool:
-    """ "4K video", "8K display": a format label, not thousands."""
-    return _NEXT_WORD.match(text, pos).group(1).lower() in _K_LABEL_NOUNS
+def _idiom(text: str, m: re.Match) -> _Cand | None:
+    """A rejected candidate covering an idiom at the number word, so that no number inside it is
+    read: "Nine times out of ten the model is right" has no quantity."""
+    im = _IDIOM_AT.match(text, m.start())
+    if im is None:
+        return None
+    c = _Cand(m.start(), im.end(), 0.0)
+    c.reject = "idiom"
+    return c
 
 
 def _parse_word(text: str, m: re.Match) -> _Cand | None:
     w = m.group("word")
+    idiom = _idiom(text, m)
+    if idiom is not None:
+        return idiom
     c = _Cand(m.start(), m.end(), _word_value(w))
     c.is_word = True
     pos = _read_scale(text, m.end(), c)
@@ -680,6 +852,8 @@ def _parse_word(text: str, m: re.Match) -> _Cand | None:
             c.bare = True
             return c
         return None
+    if w.lower() == "zero":
+        return _zero(text, c, pos)
     # Hyphen compounds count ("a five-member panel") unless they are idioms ("two-way").
     pos = _read_unit(text, pos, c, allow_compound=True)
     if c.reject:
@@ -689,6 +863,33 @@ def _parse_word(text: str, m: re.Match) -> _Cand | None:
     c.bare = c.unit is None and not c.scaled
     if c.bare and _FACTOR_BEFORE.search(text, max(0, c.start - 12), c.start):
         c.unit, c.bare = "multiple", False  # "by a factor of three"
+    return c
+
+
+_ZERO_VERB_AFTER = re.compile(r"\s+(?:in\s+on|out)\b", re.I)
+_ZERO_BOUND_BEFORE = re.compile(r"\b(?:below|above|under|over|to|near|at|than)\s+$", re.I)
+_RATE_WORDS = re.compile(
+    r"\b(?:margins?|rates?|growth|share|ratio|yields?|inflation|percent|per\s+cent)\b|%", re.I
+)
+
+
+def _zero(text: str, c: _Cand, pos: int) -> _Cand | None:
+    """ "zero" is a number with a unit ("grew zero percent": 0 percent, "zero yuan") or as a bound
+    after "below", "to", "near"...: "the margin slipped below zero" is 0 percent when the clause
+    speaks of a rate or margin, else a count ("cut defects to zero"). "zero tolerance",
+    "zero-emission", "net zero", "zero days", "at zero cost" and "to zero in on" are not quantities."""
+    if c.scaled:
+        return None
+    end = _read_unit(text, pos, c, allow_compound=False)
+    if c.reject or c.unit in ("count", "multiple"):
+        return None  # "zero days", "zero qubits", "zero times"
+    if c.unit is None:
+        if (text.startswith("-", pos) or not _ZERO_BOUND_BEFORE.search(text, max(0, c.start - 8), c.start)
+                or not _NO_NOUN_AFTER.match(text, pos) or _ZERO_VERB_AFTER.match(text, pos)):
+            return None  # "zero-emission", "at zero cost", "to zero in on"
+        c.unit = "percent" if _RATE_WORDS.search(_sentence_before(text, c.start)) else "count"
+    c.end = end
+    c.bare = False
     return c
 
 
@@ -794,6 +995,20 @@ def _parse_half(text: str, m: re.Match) -> _Cand | None:
     return c
 
 
+def _parse_halve(text: str, m: re.Match) -> _Cand | None:
+    """The verb "halve" is a share of one half, like "double" is a multiple of two: "plans to halve
+    prices" is fraction 0.5. "the halving" (a noun after a determiner) and a capitalised name are not."""
+    start, end = m.start(), m.end()
+    if m.group("halve")[0].isupper() and not _SENT_START.search(text, max(0, start - 6), start):
+        return None
+    if _DOUBLE_BAD_BEFORE.search(text, max(0, start - 8), start):
+        return None
+    c = _Cand(start, end, 0.5)
+    c.unit = "fraction"
+    c.bare = False
+    return c
+
+
 def _parse_ascale(text: str, m: re.Match) -> _Cand | None:
     c = _Cand(m.start(), m.end("ascale"), 1.0)
     c.is_word = True
@@ -823,7 +1038,7 @@ def _bare_reject(text: str, c: _Cand) -> str | None:
     v = c.value
     is_int = "." not in raw
     if is_int and "," not in raw and not c.is_word and 1900 <= v <= 2100 \
-            and not _QUAL_BEFORE.search(text, max(0, s - 30), s):
+            and not _qual_before(text[max(0, s - 30):s]):
         return "year"
     pre = text[max(0, s - 40):s]
     if is_int and v <= 31 and not c.is_word:
@@ -852,9 +1067,38 @@ def _bare_reject(text: str, c: _Cand) -> str | None:
         return "age"  # "the average age of farmers is above 60"
     if _LIST_MARKER.match(text, c.num_end) and _LINE_START.search(pre):
         return "list marker"  # "1. First point"
-    if _SUPERLATIVE_AFTER.match(text, c.num_end) and re.search(r"\bthe\s+$", pre, re.I):
-        return "rank"  # "four of the five largest": a cut-off, like "the top 10"
+    if _SUPERLATIVE_AFTER.match(text, c.num_end) and _OF_THE_BEFORE.search(pre):
+        return "rank"  # "four of the five largest": a cut-off, like "the top 10"; "the three leading firms" counts
+    if _is_ticker(text, c, pre):
+        return "identifier"
     return None
+
+
+# "stock code 9660", "trading under the code 9660", "ticker: 2513".
+_CODE_BEFORE = re.compile(r"\b(?:code|ticker|symbol)s?(?:\s+(?:number|no\.))?\s*:?\s*$", re.I)
+# "HKEX: 9660", "(SSE: 688256)": an exchange, a colon, a code.
+_EXCHANGE_COLON_BEFORE = re.compile(
+    r"\b(?:HKEX|HKSE|SEHK|HKG|HK|SSE|SZSE|SHA|SHE|SH|SZ|BSE|NYSE|NASDAQ|Nasdaq|TYO|TSE|KRX|KOSDAQ|TWSE|SGX)"
+    r"\s*:\s*$"
+)
+# "(Hong Kong: 2513)": any market name, a colon and a code of four to six digits in brackets.
+_BRACKET_LABEL_BEFORE = re.compile(r"\(\s*[A-Z][\w .&-]{0,24}:\s*$")
+# "(9660 HK)", "(9988 HK Equity)": a market suffix after a code in brackets ("9660.HK" is caught
+# while parsing). Only inside brackets, so that "500 US firms" stays a count.
+_TICKER_AFTER = re.compile(r"\s(?:HK|CH|SH|SZ|SS|KS|KQ|JP|JT|TT|US|SP)(?:\s+Equity)?\s*[),;]")
+_IN_BRACKETS = re.compile(r"\([^()]{0,30}$")
+_OF_THE_BEFORE = re.compile(r"\bof\s+the\s+$", re.I)
+
+
+def _is_ticker(text: str, c: _Cand, pre: str) -> bool:
+    """A plain integer that is a stock code: after "code"/"ticker", after an exchange and a colon,
+    or before a market suffix. "Horizon (HKEX: 9660)", "stock code 9660", "(9660 HK)"."""
+    digits = text[c.start:c.num_end]
+    if c.is_word or not digits.isdigit():
+        return False
+    return bool(_CODE_BEFORE.search(pre) or _EXCHANGE_COLON_BEFORE.search(pre)
+                or 4 <= len(digits) <= 6 and _BRACKET_LABEL_BEFORE.search(pre)
+                or _TICKER_AFTER.match(text, c.num_end) and _IN_BRACKETS.search(pre))
 
 
 def _sentence_before(text: str, pos: int) -> str:
@@ -866,8 +1110,8 @@ def _sentence_before(text: str, pos: int) -> str:
 
 def _qualifier(text: str, c: _Cand) -> str:
     pre = text[max(0, c.start - 30):c.start]
-    m = _QUAL_BEFORE.search(pre)
-    if m:
+    m = _qual_before(pre)
+    if m and not (m.group("pass") and _PASSED_ITEMS_AFTER.match(text, c.end)):
         for key, q in (("am", "at_most"), ("al", "at_least"), ("mt", "more_than"), ("lt", "less_than"),
                        ("ab", "about"), ("tl", "about")):
             if m.group(key):
@@ -878,6 +1122,8 @@ def _qualifier(text: str, c: _Cand) -> str:
     if m:
         if m.group("al"):
             return "at_least"
+        if m.group("mt"):
+            return "more_than"
         if m.group("am"):
             return "at_most"
         return "about"
@@ -913,12 +1159,47 @@ def _subject(text: str, c: _Cand) -> str | None:
 
 
 # ---------------------------------------------------------------- linking
+_CLAUSE_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _is_change(text: str, a: _Cand) -> bool:
+    """ "X to Y" after "from" and a verb of change in the same clause is a change, not a range:
+    "had cut the share of idle time on key lines from 18 percent to 7 percent", "is set to rise
+    from roughly a tenth to a quarter". "prices range from 70 to 80 yuan" is a range."""
+    pre = text[max(0, a.start - 90):a.start]
+    fm = _FROM_BEFORE.search(pre)
+    if not fm:
+        return False
+    clause = re.split(r"[,;:.()]", pre[:fm.start()])[-1]
+    return any(w.lower() in _CHANGE_VERBS for w in _CLAUSE_WORDS.findall(clause)[-10:])
+
+
+def _descends(a: _Cand, b: _Cand) -> bool:
+    """Two complete figures going down, "18 percent to 7 percent", "1.5 million to 800,000", are a
+    change: a range is written from the low end."""
+    return (a.unit is not None or a.scaled) and b.value < a.value
+
+
+_DURATION_GAP = re.compile(r",?\s+(?:(?:down|up)\s+)?(?:to|from|or)\s+$", re.I)
+
+
+def _duration_carries(text: str, a: _Cand, b: _Cand, gap: str) -> bool:
+    """A plain number right after a duration, with the time word left out, is the other end of that
+    duration: "from nine days to four", "takes 2.5 hours, down from seven". Not when a noun follows it:
+    "two-year loans to 300 firms"."""
+    return (a.reject == "duration" and b.reject is None and b.bare and bool(_DURATION_GAP.match(gap))
+            and bool(_NO_NOUN_AFTER.match(text, b.end)))
+
+
 def _link(text: str, cands: list[_Cand]) -> None:
     """Ranges and lists: "50 to 60 percent", "between $4 and $5 billion", "2 or 3 hours"."""
     for i in range(len(cands) - 1):
         a, b = cands[i], cands[i + 1]
         gap = text[a.end:b.start]
         if len(gap) > 12 or a.reject == "glued":
+            continue
+        if _duration_carries(text, a, b, gap):
+            b.reject = "duration"
             continue
         cm = _CONNECTOR.match(gap)
         if not cm or cm.end() != len(gap):
@@ -936,6 +1217,8 @@ def _link(text: str, cands: list[_Cand]) -> None:
             continue
         if a.reject or b.reject:
             continue
+        if a.unit == "multiple" and b.unit != "multiple":
+            continue  # "doubled to 64K", "grew 3-fold to 5 million": a change to a new level
         if a.unit is not None and b.unit is None and not b.scaled and not (cm.group("dash") and a.unit == "currency"):
             continue  # "rose 1.2 percent to 3,350": the second figure is not a range end ("US$209,000-279,000" is)
         if cm.group("dash") and a.bare and b.bare and b.value <= a.value:
@@ -946,12 +1229,7 @@ def _link(text: str, cands: list[_Cand]) -> None:
         if cm.group("to") or cm.group("dash"):
             if a.unit is not None and b.unit is not None and (a.unit != b.unit or a.currency != b.currency):
                 continue  # "rose 13 percent to 35 billion yuan": a change, not a range
-            is_range = True
-            if _FROM_BEFORE.search(pre):
-                before_from = pre[: pre.lower().rfind("from")]
-                words = re.findall(r"[A-Za-z]+", before_from)[-4:]
-                if any(w.lower() in _CHANGE_VERBS for w in words):
-                    is_range = False
+            is_range = not (_is_change(text, a) or _descends(a, b))
         elif cm.group("and"):
             is_range = bool(_BETWEEN_BEFORE.search(pre))
         if b.unit is None and a.unit == "currency" and (is_range or cm.group("dash")):
@@ -960,7 +1238,8 @@ def _link(text: str, cands: list[_Cand]) -> None:
         if a.unit is None and b.unit is not None:
             a.unit, a.currency, a.symbol = b.unit, b.currency, b.symbol
             a.subject_from = b.subject_from
-        elif a.unit == "currency" and b.unit == "currency" and a.currency is None:
+            a.value *= b.coin
+        elif a.unit == "currency" and b.unit == "currency" and a.currency is None and not a.prefixed:
             a.currency = b.currency
         if a.unit == b.unit and not a.scaled and b.scaled and (is_range or cm.group("dash")):
             a.value *= b.value / (b.base or 1.0)
@@ -973,6 +1252,19 @@ def _link(text: str, cands: list[_Cand]) -> None:
 
 
 # ---------------------------------------------------------------- public API
+_CONVERSION_GAP = re.compile(
+    r"\s*\(\s*(?:(?:about|around|roughly|approximately|approx\.|nearly|some|or|~)\s*)?"
+)
+
+
+def _is_conversion(text: str, prev: Quantity | None, c: _Cand, unit: str) -> bool:
+    """An amount in brackets right after an amount in another currency converts it, and takes its
+    qualifier (GUIDELINES 1): "more than 70 billion yuan ($9.8 billion)", "870 billion yuan (about
+    $121 billion)"."""
+    return (prev is not None and unit == "currency" and prev.unit == "currency" and prev.currency != c.currency
+            and bool(_CONVERSION_GAP.fullmatch(text, prev.char_end, c.start)))
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     """All quantities in `text` (a whole normalised document body, paragraphs
     separated by blank lines), in order of char_start."""
@@ -1020,11 +1312,11 @@ def extract_quantities(text: str) -> list[Quantity]:
             unit = "currency"
             c.currency = prev.currency
         qual = c.qualifier if c.own_qual else _qualifier(text, c)
-        if qual == "exact" and prev is not None and prev.qualifier not in ("exact", "range"):
+        if _is_conversion(text, prev, c, unit) and prev.qualifier != "range" and not c.own_qual:
+            qual = prev.qualifier  # "870 billion yuan (about $121 billion)" is exact like the yuan amount
+        elif qual == "exact" and prev is not None and prev.qualifier not in ("exact", "range"):
             gap = text[prev.char_end:c.start]
-            if gap.strip() == "(" and c.unit == "currency":
-                qual = prev.qualifier  # "380 billion yuan ($52 billion)": the conversion shares the qualifier
-            elif (prev.unit == unit and _PARALLEL_GAP.fullmatch(gap)
+            if (prev.unit == unit and _PARALLEL_GAP.fullmatch(gap)
                   and (c.scaled and prev_scaled or not c.scaled and not prev_scaled)):
                 qual = prev.qualifier  # "over 200 million videos and 400 million images"
         end = c.end
