@@ -215,6 +215,12 @@ PATTERNS = {
     "month_of_the_same_year": ("It was founded in 2016 and funded in June of the same year.", TUE,
                                [("2016", "2016-01-01", "2016-12-31"),
                                 ("June of the same year", "2016-06-01", "2016-06-30")]),
+    "day_last_year": ("The labelling code took effect on Sept. 1 last year.", date(2026, 2, 10),
+                      [("Sept. 1 last year", "2025-09-01", "2025-09-01")]),
+    "year_before_plural_numbers": ("Investors judged the chipmaker on its 2025 numbers.", TUE,
+                                   [("2025", "2025-01-01", "2025-12-31")]),
+    "first_of_the_year": ("It was the exchange's first tech listing of the year.", TUE,
+                          [("the year", "2025-01-01", "2025-12-31")]),
 }
 
 
@@ -242,6 +248,11 @@ NOT_TIME = {
     "event_relative": "A year after the launch the app was popular.",
     "year_on_year": "Revenue rose 12 percent year on year and year-on-year growth slowed.",
     "half_of_something": "The first half of the match was dull.",
+    "award_of_the_year": "Readers named the tutoring chatbot AI app of the year.",
+    "over_the_year": "Memory prices swung over the year and during the year, "
+                     "and hiring stays slow for the rest of the year.",
+    "holiday_shows_and_lowercase": "Robot dogs danced at the Spring Festival Gala before a week-long national holiday.",
+    "japanese_golden_week": "Tourists flocked to Tokyo during Japan's Golden Week.",
 }
 
 
@@ -298,7 +309,7 @@ def test_granularity_and_frozen_dataclass():
 
 
 def test_extractor_label():
-    assert (times.EXTRACTOR, times.VERSION) == ("time_expressions", "1.0.0")
+    assert (times.EXTRACTOR, times.VERSION) == ("time_expressions", "1.1.0")
 
 
 def test_empty_text():
@@ -309,3 +320,144 @@ def test_fiscal_year_ending_in_a_month():
     found = extract_time_expressions("Spending will rise in the fiscal year ending in March 2027, it said.", date(2026, 5, 4))
     assert [(t.text, t.start_date, t.end_date) for t in found] == [
         ("the fiscal year ending in March 2027", date(2026, 4, 1), date(2027, 3, 31))]
+
+
+def test_docstring_examples():
+    import doctest
+
+    assert doctest.testmod(times).failed == 0
+
+
+# ---- dates without a year near a year end (GUIDELINES 3: the year nearest publication)
+def test_undated_day_ahead_of_publication():
+    assert found("The chip conference opens on December 21 in Hefei.", date(2025, 12, 1)) == [
+        ("December 21", "2025-12-21", "2025-12-21")]
+
+
+def test_undated_day_across_year_end_despite_reporting_verb():
+    # "said" dates the saying, not the closing: the nearest Jan. 3 is next year's.
+    assert found("Registration for the robotics summit closes Jan. 3, the organisers said.", date(2025, 12, 28)) == [
+        ("Jan. 3", "2026-01-03", "2026-01-03")]
+    assert found("The expo will be held on Jan. 3 in Wuxi.", date(2025, 12, 28)) == [
+        ("Jan. 3", "2026-01-03", "2026-01-03")]
+
+
+def test_undated_month_governed_by_a_past_verb():
+    # The verb next to the date decides, not the "will" elsewhere in the sentence.
+    assert found("The bank said it will top the 50 billion yuan it raised in February.", date(2025, 11, 25)) == [
+        ("February", "2025-02-01", "2025-02-28")]
+    assert found("The startup said on Jan. 3 that it had hired a new chief.", date(2025, 12, 28)) == [
+        ("Jan. 3", "2025-01-03", "2025-01-03")]
+
+
+# ---- named holidays and shopping festivals
+HOLIDAYS = {
+    "lunar_new_year_holiday": ("Rail trips rose 9 percent during the Lunar New Year holiday.", date(2025, 2, 10),
+                               [("Lunar New Year holiday", "2025-01-28", "2025-02-04")]),
+    "spring_festival_day": ("Cinemas sold out tickets on Spring Festival.", date(2026, 3, 1),
+                            [("Spring Festival", "2026-02-17", "2026-02-17")]),
+    "chinese_new_year": ("Factories reopened after Chinese New Year.", date(2024, 2, 20),
+                         [("Chinese New Year", "2024-02-10", "2024-02-10")]),
+    "year_before_the_holiday": ("Robot sales in the 2023 Spring Festival holiday doubled.", date(2025, 6, 1),
+                                [("2023 Spring Festival holiday", "2023-01-21", "2023-01-27")]),
+    "holiday_after_an_untabled_year": ("The 2028 Spring Festival holiday is far off.", date(2025, 6, 1),
+                                       [("2028 Spring Festival holiday", "2028-01-25", "2028-02-01")]),
+    "lunar_new_years_eve": ("The app crashed on Lunar New Year's Eve.", date(2025, 2, 3),
+                            [("Lunar New Year's Eve", "2025-01-28", "2025-01-28")]),
+    "golden_week": ("Golden Week travel set a record for ride-hailing apps.", date(2025, 10, 9),
+                    [("Golden Week", "2025-10-01", "2025-10-07")]),
+    "national_day_holiday": ("Drone shows lit up cities over the National Day holiday.", date(2025, 10, 9),
+                             [("National Day holiday", "2025-10-01", "2025-10-07")]),
+    "singles_day_and_double_11": ("Orders on Singles' Day, or Double 11, beat forecasts.", date(2025, 11, 12),
+                                  [("Singles' Day", "2025-11-11", "2025-11-11"),
+                                   ("Double 11", "2025-11-11", "2025-11-11")]),
+    "last_years_singles_day": ("Sales beat last year's Singles' Day by a wide margin.", date(2025, 11, 12),
+                               [("last year's Singles' Day", "2024-11-11", "2024-11-11")]),
+    "shopping_festival_618": ("Smart glasses sold well in the 618 shopping festival.", date(2025, 6, 20),
+                              [("618", "2025-06-18", "2025-06-18")]),
+    "qingming": ("Cemeteries are offering AI avatars ahead of the Qingming Festival.", date(2026, 3, 20),
+                 [("Qingming Festival", "2026-04-05", "2026-04-05")]),
+    "dragon_boat": ("Delivery robots were busy at the Dragon Boat Festival.", date(2025, 6, 3),
+                    [("Dragon Boat Festival", "2025-05-31", "2025-05-31")]),
+    "mid_autumn": ("Mooncake orders are peaking before the Mid-Autumn Festival.", date(2024, 9, 1),
+                   [("Mid-Autumn Festival", "2024-09-17", "2024-09-17")]),
+    "may_day_holiday": ("Theme parks expect crowds over the May Day holiday.", date(2025, 4, 20),
+                        [("May Day holiday", "2025-05-01", "2025-05-05")]),
+}
+
+
+@pytest.mark.parametrize("sentence,pub,expected", HOLIDAYS.values(), ids=HOLIDAYS.keys())
+def test_holiday(sentence, pub, expected):
+    assert found(sentence, pub) == expected
+
+
+def test_holiday_takes_the_nearest_year():
+    # Like a date without a year: the nearest one, but the past one when the sentence
+    # tells of the past and nothing looks forward.
+    assert found("Airlines are adding flights for Spring Festival.", date(2025, 12, 20)) == [
+        ("Spring Festival", "2026-02-17", "2026-02-17")]
+    assert found("Airlines added flights after Spring Festival.", date(2026, 3, 20)) == [
+        ("Spring Festival", "2026-02-17", "2026-02-17")]
+    assert found("Cinema sales hit a record over Spring Festival, the tracker said.", date(2026, 1, 5)) == [
+        ("Spring Festival", "2025-01-29", "2025-01-29")]
+
+
+def test_holiday_outside_the_tables_is_declined():
+    assert found("Sales fell in the 2019 Spring Festival holiday.", TUE) == [("2019", "2019-01-01", "2019-12-31")]
+
+
+# ---- periods named by their end
+PERIOD_ENDING = {
+    "year_ending_month_year": ("Subscribers doubled in the year ending August 2025.", date(2025, 11, 20),
+                               [("the year ending August 2025", "2024-09-01", "2025-08-31")]),
+    "months_ended_day": ("Cloud revenue in the 12 months ended June 30 reached 9 billion yuan.", date(2025, 11, 20),
+                         [("the 12 months ended June 30", "2024-07-01", "2025-06-30")]),
+    "three_months_ended_month": ("Sales in the three months ended March climbed 8 percent.", date(2025, 5, 21),
+                                 [("the three months ended March", "2025-01-01", "2025-03-31")]),
+    "quarter_ended_day": ("Chip exports in the quarter ended Sept. 30 set a record.", date(2025, 11, 20),
+                          [("the quarter ended Sept. 30", "2025-07-01", "2025-09-30")]),
+    "months_to_month_year": ("Losses narrowed in the six months to June 2024.", TUE,
+                             [("the six months to June 2024", "2024-01-01", "2024-06-30")]),
+    "week_to_day": ("Token usage jumped in the week to Oct. 12.", date(2025, 10, 21),
+                    [("the week to Oct. 12", "2025-10-06", "2025-10-12")]),
+    "quarter_that_ended": ("Margins in the quarter that ended in June were thin.", TUE,
+                           [("the quarter that ended in June", "2025-04-01", "2025-06-30")]),
+}
+
+
+@pytest.mark.parametrize("sentence,pub,expected", PERIOD_ENDING.values(), ids=PERIOD_ENDING.keys())
+def test_period_ending(sentence, pub, expected):
+    assert found(sentence, pub) == expected
+
+
+def test_a_count_before_to_a_month_names_no_period():
+    assert found("The launch slipped by three months to May.", TUE) == [("May", "2025-05-01", "2025-05-31")]
+
+
+# ---- "the previous quarter" after a reported quarter
+def test_previous_quarter_counts_back_from_the_quarter_reported_earlier():
+    text = ("In the third quarter, the cloud unit turned a profit. Costs fell. Staff numbers grew. "
+            "Revenue was up 5 percent from the previous quarter.")
+    assert found(text, date(2025, 11, 20)) == [("the third quarter", "2025-07-01", "2025-09-30"),
+                                               ("the previous quarter", "2025-04-01", "2025-06-30")]
+
+
+def test_preceding_quarter_across_a_year():
+    assert found("Shipments in Q1 2024 fell from the preceding quarter.", TUE) == [
+        ("Q1 2024", "2024-01-01", "2024-03-31"), ("the preceding quarter", "2023-10-01", "2023-12-31")]
+
+
+def test_previous_quarters_do_not_chain():
+    text = "In Q3 2025 sales beat the previous quarter, and margins also beat the previous quarter."
+    assert [t[1] for t in found(text)] == ["2025-07-01", "2025-04-01", "2025-04-01"]
+
+
+def test_previous_quarter_skips_multi_quarter_periods():
+    text = ("Sales in the second quarter rose, and in the first three quarters of 2025 doubled, "
+            "beating the previous quarter.")
+    assert found(text)[-1] == ("the previous quarter", "2025-01-01", "2025-03-31")
+
+
+def test_prior_quarter_without_a_reported_quarter_is_the_publications():
+    assert found("Revenue rose 4 percent from the prior quarter.", date(2025, 5, 21)) == [
+        ("the prior quarter", "2025-01-01", "2025-03-31")]

@@ -12,6 +12,11 @@ and taken left to right, longest first; a match whose resolver declines (a
 four-digit price, "Black Friday") leaves room for shorter matches. Resolvers run
 in text order, so offsets ("a year earlier", "that year") can look back at the
 periods already named.
+
+Besides dates and periods, it reads named Chinese holidays and shopping festivals
+("the Spring Festival holiday", "Golden Week", "Singles' Day"; the tables below),
+periods named by their end ("the 12 months ended June 30", "the quarter ended
+Sept. 30") and rankings within the year ("the largest listing of the year").
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from datetime import date, datetime, timedelta
 from pipeline.text import split_sentences
 
 EXTRACTOR = "time_expressions"
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,7 @@ _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)")
 # and verbs ("2025 was", "2024 marks").
 _YEAR_PLURALS = frozenset(
     "results earnings revenues figures sales levels targets goals plans rankings guidelines "
-    "accounts statistics forecasts estimates reports elections games olympics finals talks "
+    "accounts statistics forecasts estimates reports elections games olympics finals talks numbers "
     "was has is does marks remains sees saw brings looks proves becomes promises represents "
     "means seems appears shows comes makes takes gives starts begins ends opens closes "
     "witnesses holds runs needs requires calls sets".split()
@@ -168,6 +173,123 @@ _CHANGE_VERBS = frozenset(
     "rose rise rising rises increased increase increasing grew grow growing fell fall falling "
     "dropped drop declined decline cut reduced expanded jumped surged up down climbed".split()
 )
+
+
+# Words just before "of the year" that rank something within the year ("the largest
+# listing of the year", "its first launch of the year"); without one, "of the year" is
+# an award or a part ("AI app of the year", "the rest of the year"), not a time.
+_RANKING_WORDS = frozenset(
+    "most least top best worst first last final opening second third fourth fifth".split()
+)
+_EST_NOT_SUPERLATIVE = frozenset(
+    "interest request contest protest harvest honest modest digest manifest forest invest suggest "
+    "arrest conquest attest unrest midwest detest".split()
+)
+# Reporting verbs tell when something was said, not when what was said happens:
+# "the beta ends Jan. 3, the company said" is a coming Jan. 3.
+_REPORTING_VERBS = frozenset("said says told tells added adds noted notes stated states wrote writes".split())
+# Words skipped when looking for the verb that governs a date ("pledged in February").
+_LOCAL_SKIP = frozenset("on in at by from since until till before after for of during around as the".split())
+# Before a past participle, these make it present or future ("will be held on Jan. 3").
+_NOT_PAST_AUX = frozenset("be is are am being will would to shall can".split())
+
+
+# ---------------------------------------------------------------- holidays
+# Chinese holidays and shopping festivals, resolved to dates. The lunar and solar-term
+# festivals move; their dates for 2020-2030 are tabled here (checked against the
+# `holidays` and `chinese-calendar` packages). A year outside the tables is declined.
+_LUNAR_NEW_YEAR = {  # first day of the first lunar month: "Spring Festival", "Lunar New Year"
+    2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22), 2024: (2, 10), 2025: (1, 29),
+    2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13), 2030: (2, 3),
+}
+# The official Spring Festival holiday (State Council notices) for the years announced;
+# 2020 includes the extension to Feb. 2. Later years: the eve through the seventh day,
+# the span the rules in force since 2025 give (Jan. 28 to Feb. 4 in 2025).
+_SPRING_FESTIVAL_HOLIDAY = {
+    2020: ((1, 24), (2, 2)), 2021: ((2, 11), (2, 17)), 2022: ((1, 31), (2, 6)), 2023: ((1, 21), (1, 27)),
+    2024: ((2, 10), (2, 17)), 2025: ((1, 28), (2, 4)), 2026: ((2, 15), (2, 23)),
+}
+_QINGMING = {  # the Qingming solar term, "Tomb-Sweeping Day"
+    2020: (4, 4), 2021: (4, 4), 2022: (4, 5), 2023: (4, 5), 2024: (4, 4), 2025: (4, 4),
+    2026: (4, 5), 2027: (4, 5), 2028: (4, 4), 2029: (4, 4), 2030: (4, 5),
+}
+_DRAGON_BOAT = {  # fifth day of the fifth lunar month
+    2020: (6, 25), 2021: (6, 14), 2022: (6, 3), 2023: (6, 22), 2024: (6, 10), 2025: (5, 31),
+    2026: (6, 19), 2027: (6, 9), 2028: (5, 28), 2029: (6, 16), 2030: (6, 5),
+}
+_MID_AUTUMN = {  # fifteenth day of the eighth lunar month
+    2020: (10, 1), 2021: (9, 21), 2022: (9, 10), 2023: (9, 29), 2024: (9, 17), 2025: (10, 6),
+    2026: (9, 25), 2027: (9, 15), 2028: (10, 3), 2029: (9, 22), 2030: (9, 12),
+}
+# Fixed-date holidays: (the day, the holiday span a "holiday" or "Golden Week" phrase names).
+# The week-long breaks are given their nominal spans; the State Council shifts them by a
+# day or two some years (merged with Mid-Autumn, weekends swapped), which is not tabled.
+_FIXED_HOLIDAYS = {
+    "national_day": ((10, 1), ((10, 1), (10, 7))),
+    "golden_week": ((10, 1), ((10, 1), (10, 7))),
+    "may_day": ((5, 1), ((5, 1), (5, 5))),
+    "singles_day": ((11, 11), None),
+    "double_12": ((12, 12), None),
+    "618": ((6, 18), None),
+    "new_years_day": ((1, 1), None),
+    "new_years_eve": ((12, 31), None),
+}
+# Shows and travel seasons named after a holiday are not the holiday itself.
+_HOLIDAY_NOT_BEFORE = re.compile(r"\s+(?:[Gg]ala|[Ee]vening|[Tt]ravel\s+[Rr]ush|[Tt]ravel\s+[Ss]eason)\b")
+
+
+def _table_day(table: dict, y: int) -> date:
+    """The day a table gives for year y: _table_day(_DRAGON_BOAT, 2025) is 2025-05-31."""
+    if y not in table:
+        raise ValueError(f"no table entry for {y}")
+    return date(y, *table[y])
+
+
+def _holiday_key(name: str) -> str:
+    """The table key of a holiday name: "Chinese New Year" and "Spring Festival" -> "spring_festival"."""
+    first = name.split()[0].lower().rstrip("'\u2019")
+    if first in ("lunar", "chinese", "spring"):
+        return "spring_festival"
+    if first == "new":
+        return "new_years_eve" if name.endswith("Eve") else "new_years_day"
+    if first.startswith("double"):
+        return "double_12" if name.endswith(("12", "Twelve")) else "singles_day"
+    return {"golden": "golden_week", "national": "national_day", "may": "may_day", "singles": "singles_day",
+            "qingming": "qingming", "tomb-sweeping": "qingming", "tomb": "qingming", "dragon": "dragon_boat",
+            "mid-autumn": "mid_autumn", "618": "618"}[first]
+
+
+def _holiday_span(key: str, kind: str, y: int) -> tuple[date, date]:
+    """The dates of a holiday in year y. kind is "day" (the festival itself), "holiday"
+    (a "holiday", "break" or "Golden Week" phrase) or "eve" (the day before).
+
+    >>> _holiday_span("spring_festival", "day", 2026)
+    (datetime.date(2026, 2, 17), datetime.date(2026, 2, 17))
+    >>> _holiday_span("spring_festival", "holiday", 2025)
+    (datetime.date(2025, 1, 28), datetime.date(2025, 2, 4))
+    >>> _holiday_span("golden_week", "day", 2025)
+    (datetime.date(2025, 10, 1), datetime.date(2025, 10, 7))
+
+    Qingming, Dragon Boat and Mid-Autumn are the festival day even as a "holiday":
+    their short breaks move with the weekends from year to year."""
+    if key == "spring_festival":
+        day = _table_day(_LUNAR_NEW_YEAR, y)
+        if kind == "holiday":
+            if y in _SPRING_FESTIVAL_HOLIDAY:
+                (m1, d1), (m2, d2) = _SPRING_FESTIVAL_HOLIDAY[y]
+                return date(y, m1, d1), date(y, m2, d2)
+            return day - timedelta(days=1), day + timedelta(days=6)
+    elif key in ("qingming", "dragon_boat", "mid_autumn"):
+        day = _table_day({"qingming": _QINGMING, "dragon_boat": _DRAGON_BOAT, "mid_autumn": _MID_AUTUMN}[key], y)
+    else:
+        (mm, dd), span = _FIXED_HOLIDAYS[key]
+        if span is not None and kind != "eve" and (kind == "holiday" or key == "golden_week"):
+            (m1, d1), (m2, d2) = span
+            return date(y, m1, d1), date(y, m2, d2)
+        day = date(y, mm, dd)
+    if kind == "eve":
+        day -= timedelta(days=1)
+    return day, day
 
 
 # ---------------------------------------------------------------- date helpers
@@ -310,6 +432,7 @@ class _Found:
     expr: TimeExpression
     sentence: int
     anchor: bool  # may later offsets ("a year earlier") resolve from it?
+    rule: str = ""  # the name of the rule that found it
 
 
 class _Context:
@@ -374,10 +497,65 @@ class _Context:
             return _nearest(make, self.pub, past_only=True)
         span = _nearest(make, self.pub)
         if span and span[0] > self.pub:
-            sentence = self.sentence_text(pos)
-            if _PAST_CUE.search(sentence) and not _FUTURE_CUE.search(sentence):
+            tense = _local_tense(self.text, pos) or _sentence_tense(self.sentence_text(pos))
+            if tense == "past":
                 return _nearest(make, self.pub, past_only=True) or span
         return span
+
+    def last_quarter(self) -> tuple[date, date] | None:
+        """The last calendar quarter named so far in the text ("the third quarter", "Q3 2025",
+        "the September quarter"), not counting quarters that are themselves offsets."""
+        for f in reversed(self.found):
+            span = f.expr.start_date, f.expr.end_date
+            if f.anchor and f.rule != "rel_quarter" and _granularity(span) == "quarter":
+                return span  # one calendar quarter: not "the first three quarters"
+        return None
+
+
+def _sentence_tense(sentence: str) -> str | None:
+    """"past" when the sentence has a past-tense verb (reporting verbs aside) and nothing
+    looking forward: "users fell between January and April"."""
+    if _FUTURE_CUE.search(sentence):
+        return None
+    for m in _PAST_CUE.finditer(sentence):
+        if m.group(0) not in _REPORTING_VERBS:
+            return "past"
+    return None
+
+
+def _local_tense(text: str, pos: int) -> str | None:
+    """The tense of the verb that governs the date at pos, from the few words before it
+    (prepositions skipped), or None when the word there is no verb.
+
+    "it pledged in February" is past; "opens on Jan. 3", "is scheduled for Jan. 3" and
+    "will be held on Jan. 3" look forward."""
+    words = []
+    i = pos
+    while len(words) < 6:
+        while i > 0 and text[i - 1] == " ":
+            i -= 1
+        j = i
+        while j > 0 and not text[j - 1].isspace():
+            j -= 1
+        if j == i:
+            break
+        words.append(text[j:i])
+        i = j
+    for k, word in enumerate(words[:4]):
+        if word[-1] in ",;:.!?()\"\u201d" or word[0] in "(\"\u201c":
+            return None  # the clause ends before a verb turns up
+        w = word.lower()
+        if w in _LOCAL_SKIP:
+            continue
+        # The first other word decides: a verb governs the date, anything else leaves it open.
+        if _FUTURE_CUE.fullmatch(w):
+            return "future"
+        if _PAST_CUE.fullmatch(w) and not w.endswith(("eed", "hundred")):
+            if any(x.lower() in _NOT_PAST_AUX for x in words[k + 1:k + 3]):
+                return None
+            return "past"
+        return None
+    return None
 
 
 # ---------------------------------------------------------------- resolvers
@@ -663,22 +841,21 @@ def _r_month_quarter(m, c):
 
 
 def _r_rel_quarter(m, c):
-    if c.pub is None:
-        return None
+    """"the current quarter", "next quarter", "last quarter": from the publication date's
+    quarter. "the previous quarter" (or prior, preceding) is the one before the quarter last
+    reported in the text: "In the third quarter, sales rose 8 percent from the previous
+    quarter" is the second quarter; with no quarter named before, the publication's."""
     w = m["w"].lower()
     if c.lead != "the" and w not in ("last", "this", "next"):
         return None
-    cur = (c.pub.year, (c.pub.month - 1) // 3 + 1)
-    if w in ("current", "present", "this"):
-        step = 0
-    elif w in ("next", "coming"):
-        step = 1
+    reported = c.last_quarter() if w in ("previous", "preceding", "prior") else None
+    if reported is not None:
+        cur = (reported[0].year, (reported[0].month - 1) // 3 + 1)
+    elif c.pub is None:
+        return None
     else:
-        step = -1
-        # "up 5 percent from the previous quarter": the quarter before the one just named.
-        a = c.anchor(m.start())
-        if w != "last" and a and _granularity(a) == "quarter":
-            cur = (a[0].year, (a[0].month - 1) // 3 + 1)
+        cur = (c.pub.year, (c.pub.month - 1) // 3 + 1)
+    step = 0 if w in ("current", "present", "this") else 1 if w in ("next", "coming") else -1
     y, mm = _add_months(cur[0], 3 * cur[1] - 2, 3 * step)
     return (*_quarter(y, (mm - 1) // 3 + 1), "quarter")
 
@@ -717,15 +894,32 @@ def _r_the_weekend(m, c):
     return sat, sat + timedelta(days=1), "week"
 
 
+def _ranked_before(text: str, pos: int) -> bool:
+    """Is there a superlative or an ordinal among the few words before pos, in the same clause?
+
+    "the largest initial public offering" and "its first launch" rank; "AI app" does not."""
+    head = text[max(0, pos - 60):pos]
+    for p in ",;:()\"\u201c\u201d.":
+        head = head.rpartition(p)[2]
+    for word in head.split()[-5:]:
+        w = word.lower().split("-")[0]  # "best-selling"
+        if w in _RANKING_WORDS or (len(w) > 5 and w.endswith("est") and w not in _EST_NOT_SUPERLATIVE):
+            return True
+    return False
+
+
 def _r_the_year(m, c):
-    # "the largest listing of the year": the publication year
-    return None if c.pub is None else (*_year_span(c.pub.year), "year")
+    """"the largest listing of the year": the publication year. Only after a ranking word;
+    "AI app of the year" is an award and "the rest of the year" a span from now."""
+    if c.pub is None or not _ranked_before(c.text, c.lead_match.start()):
+        return None
+    return (*_year_span(c.pub.year), "year")
 
 
-def _r_ago(m, c):
+def _r_ago(n: int, unit: str, c):
     if c.pub is None:
         return None
-    n, unit, pub = _num(m["n"]), m["unit"].rstrip("s"), c.pub
+    pub = c.pub
     if unit == "decade":
         return (*_year_span(pub.year - 10 * n), "year")
     if unit in ("year", "month"):
@@ -755,14 +949,14 @@ _CLAUSE_END = re.compile(r"\s*(?:[,.;:)\"\u201d]|and\b|when\b|$)")
 
 def _r_count_unit(m, c):
     """"two years ago" (from publication); "a year earlier", "a year later" (from the named period)."""
-    unit, direction = m["unit"].rstrip("s"), m["dir"]
+    n, unit, direction = _num(c.lead_match["n"]), m["unit"].rstrip("s"), m["dir"]
     if direction == "ago":
-        return _r_ago(m, c) if unit != "quarter" else None
+        return _r_ago(n, unit, c) if unit != "quarter" else None
     if direction in ("before", "after", "prior", "previously") and not _CLAUSE_END.match(c.text, m.end()):
         return None  # "a year after the launch" counts from an event, not the calendar
     if unit not in ("year", "month", "quarter"):
         return None
-    months = _num(m["n"]) * {"year": 12, "month": 1, "quarter": 3}[unit]
+    months = n * {"year": 12, "month": 1, "quarter": 3}[unit]
     return _offset_span(c, m.start(), months if direction in ("later", "after") else -months)
 
 
@@ -906,11 +1100,104 @@ def _r_fiscal(m, c):
     return (*_year_span(int(raw) if len(raw) == 4 else 2000 + int(raw)), "year")
 
 
-def _r_fiscal_ending(m, c):
-    """ "the fiscal year ending in March 2026": the twelve months that end with that month."""
-    y, mon = int(m["y"]), _month_num(m["m"])
-    start = date(y - 1, mon + 1, 1) if mon < 12 else date(y, 1, 1)
-    return start, date(y, mon, _last_day(y, mon)), "year"
+_PERIOD_MONTHS = {"year": 12, "fisc": 12, "fina": 12, "half": 6, "quar": 3, "week": 0}
+
+
+def _period_ending(months: int, mon: int, day: int | None, y: int) -> tuple[date, date]:
+    """The `months` months (0: the week) that end on month/day of year y, or with that month.
+
+    >>> _period_ending(12, 6, 30, 2025)
+    (datetime.date(2024, 7, 1), datetime.date(2025, 6, 30))
+    >>> _period_ending(3, 3, None, 2025)
+    (datetime.date(2025, 1, 1), datetime.date(2025, 3, 31))"""
+    if day is None:
+        start = date(*_add_months(y, mon, 1 - months), 1)
+        return start, date(y, mon, _last_day(y, mon))
+    end = date(y, mon, day)
+    if months == 0:
+        return end - timedelta(days=6), end
+    return _shift(end + timedelta(days=1), -months, False), end
+
+
+def _r_period_ending(m, c):
+    """A period named by its end: "the year ending August 2025", "the 12 months ended June 30",
+    "the three months ended March", "the quarter ended Sept. 30", "the fiscal year ending in
+    March 2026", "the six months to June". The period ("the 12 months", "the quarter that")
+    is the rule's leading words. An end given without a year takes the year that puts that
+    end nearest the publication date, like any date without a year."""
+    lm = c.lead_match
+    verb = m["verb"]
+    if lm["n"]:
+        months = _num(lm["n"])
+        if not 1 <= months <= 36:
+            return None
+    else:
+        months = _PERIOD_MONTHS[(lm["fy"] or lm["unit"]).lower()[:4]]
+    if verb == "ends" and not lm["rel"]:
+        return None  # "the year ends March 31" is a statement, not a period's name
+    if verb in ("to", "through") and not lm["det"]:
+        return None  # "the six months to June", "the week to Oct. 12"; not "cut by a quarter to March levels"
+    if lm["unit"] and not lm["det"]:
+        return None  # "a year ended", "each quarter ending": no period named
+    if _prev_word(c.text, lm.start()).lower() in ("by", "another", "additional", "extra"):
+        return None  # "delayed by three months ended..." moves a date
+    mon = _month_num(m["m"])
+    day = int(m["d"]) if m["d"] else None
+    if months == 0 and day is None:
+        return None  # "the week ended March" is no week
+    if m["y"]:
+        y = int(m["y"])
+    elif c.pub is None:
+        return None
+    else:
+        end = c.undated(lambda yy: (date(yy, mon, day),) * 2 if day else _month(yy, mon), m.start("m"))
+        if end is None:
+            return None
+        y = end[0].year
+    span = _period_ending(months, mon, day, y)
+    gran = {12: "year", 6: "half", 3: "quarter", 0: "week"}.get(months) or _granularity(span)
+    return (*span, gran)
+
+
+def _r_md_rel_year(m, c):
+    """"Sept. 1 last year", "March 3 this year", "June 5 of that year": a day in a year named by words."""
+    y = c.year_of(m["rel"], m.start())
+    if y is None:
+        return None
+    d = date(y, _month_num(m["m"]), int(m["d"]))
+    return d, d, "day"
+
+
+def _r_holiday(m, c):
+    """A named holiday or shopping festival: "the Spring Festival holiday", "Golden Week",
+    "Singles' Day", "the 2025 Dragon Boat Festival", "last year's Double 11". The year is the
+    one given (before or after the name, or "this/last/next year's"), else the nearest one."""
+    if _HOLIDAY_NOT_BEFORE.match(c.text, m.end()):
+        return None  # "the Spring Festival Gala" is a show
+    key = _holiday_key(m["name"])
+    if key == "golden_week" and _prev_word(c.text, m.start()).lower() in ("japan's", "japan\u2019s", "japanese"):
+        return None
+    kind = "eve" if m["eve"] else "holiday" if m["hol"] else "day"
+
+    def make(y):
+        return _holiday_span(key, kind, y)
+
+    lm = c.lead_match
+    if m["y"]:
+        span = make(int(m["y"]))
+    elif lm is not None and lm["ly"]:
+        span = make(int(lm["ly"]))
+    elif lm is not None and lm["lrel"]:
+        if c.pub is None:
+            return None
+        span = make(c.pub.year + {"this": 0, "last": -1, "next": 1}[lm["lrel"].lower()])
+    elif c.pub is None:
+        return None
+    else:
+        span = c.undated(make, m.start())
+        if span is None:
+            return None
+    return (*span, _granularity(span))
 
 
 def _r_decade(m, c):
@@ -936,6 +1223,13 @@ _LEAD_THE = r"\b[Tt]he\s+$"
 _LEAD_THE_BOUNDARY = r"(?:\b(?:[Tt]he\s+)?(?P<pos>end|beginning|start|close)\s+of\s+)?\b[Tt]he\s+$"
 _LEAD_FROM = r"\b[Ff]rom\s+$"
 _LEAD_RANGE = r"\b(?:[Bb]etween|[Ff]rom)\s+$"
+# "the", "its", "their", with or without a count after it: "the 12 ", "its three ", "nine ".
+_LEAD_PERIOD = (
+    rf"(?:\b(?P<det>[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:\b(?P<n>{_NUM})\s+months|\b(?P<fy>[Ff]iscal|[Ff]inancial)\s+year"
+    r"|\b(?P<unit>[Yy]ear|[Qq]uarter|[Hh]alf(?:[-\s]year)?|[Ww]eek))\s+(?:(?P<rel>that|which)\s+)?$"
+)
+# "the 2025 Spring Festival", "last year's Singles' Day"
+_LEAD_HOLIDAY_YEAR = r"(?:\b(?P<ly>(?:19|20)\d\d)|\b(?P<lrel>[Tt]his|[Ll]ast|[Nn]ext)\s+year['\u2019]s)\s+$"
 
 
 @dataclass(frozen=True)
@@ -948,23 +1242,43 @@ class _Rule:
     lead_required: bool = False
     lead_in_text: bool = True  # "between" never is
     not_after: str = ""  # characters besides letters and digits that may not come right before the match
+    pretest: tuple[str, ...] = ()  # if given, the rule runs only on a text with one of these strings
+    lead_window: int = 24  # how far back the leading words may start
 
 
-def _rule(name, pattern, resolve, anchor=True, lead=None, lead_required=False, lead_in_text=True, not_after=""):
+def _rule(name, pattern, resolve, anchor=True, lead=None, lead_required=False, lead_in_text=True, not_after="",
+          pretest=(), lead_window=24):
     return _Rule(name, re.compile(pattern), resolve, anchor,
-                 re.compile(lead) if lead else None, lead_required, lead_in_text, not_after)
+                 re.compile(lead) if lead else None, lead_required, lead_in_text, not_after, pretest, lead_window)
 
 
 _DASH_TO = r"(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|until|till)\s+)"
 _RULES = [
-    _rule("fiscal_ending",
-          rf"(?:[Ff]iscal|[Ff]inancial)\s+year\s+(?:ending|ended|that\s+ends|that\s+ended|to)\s+(?:in\s+)?"
-          rf"{_mon('m')}(?:\s+\d{{1,2}})?,?\s+{_Y}", _r_fiscal_ending, lead=_LEAD_THE),
+    # A period named by its end: the pattern starts at the verb, which is rare, and the
+    # period before it ("the 12 months", "the fiscal year that") is its leading words.
+    _rule("period_ending",
+          rf"(?P<verb>ended|ending|ends)\s+(?:in\s+|on\s+)?{_mon('m')}(?:\s+{_day('d')})?(?:,?\s+{_Y})?",
+          _r_period_ending, lead=_LEAD_PERIOD, lead_required=True, lead_window=40),
+    _rule("period_to", rf"(?P<verb>to|through)\s+{_mon('m')}(?:\s+{_day('d')})?(?:,?\s+{_Y})?",
+          _r_period_ending, lead=_LEAD_PERIOD, lead_required=True, lead_window=40),
+    _rule("holiday",
+          r"(?P<name>(?:Lunar|Chinese)\s+New\s+Year|Spring\s+Festival|Golden\s+Week|National\s+Day(?!\s+of\b)"
+          r"|Singles['\u2019]?\s+Day|Double[-\s](?:11|Eleven|12|Twelve)|618(?=\s+(?:mid-year\s+)?"
+          r"(?:shopping\s+|sales\s+)?(?:festival|event|promotion))|Qingming(?:\s+Festival)?"
+          r"|Tomb[-\s]Sweeping\s+(?:Day|Festival)|Dragon\s+Boat\s+Festival|Mid-Autumn\s+Festival|May\s+Day"
+          r"|New\s+Year['\u2019]s\s+(?:Day|Eve))"
+          r"(?P<eve>['\u2019]s\s+Eve|\s+Eve)?"
+          r"(?P<hol>\s+(?:holidays?|break|vacation|[Gg]olden\s+[Ww]eek|week)(?![\w-]))?"
+          rf"(?:\s+{_Y})?(?![\w-])", _r_holiday, lead=_LEAD_HOLIDAY_YEAR, not_after="-",
+          pretest=("Day", "Festival", "New Year", "Week", "Double", "Qingming", "618 ")),
     _rule("iso", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _r_iso, not_after=".-"),
     _rule("md_range_cross", rf"{_mon('m1')}\s+{_day('d1')}{_DASH_TO}{_mon('m2')}\s+{_day('d2')}(?:,?\s+{_Y})?",
           _r_md_range, lead=_LEAD_FROM),
     _rule("md_range", rf"{_mon('m1')}\s+{_day('d1')}(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|and)\s+){_day('d2')}(?:,?\s+{_Y})?",
           _r_md_range, lead=_LEAD_FROM),
+    _rule("md_rel_year",
+          rf"{_mon('m')}\s+{_day('d')},?\s+(?:of\s+)?(?P<rel>(?:last|this|next)\s+year|that\s+year"
+          r"|the\s+(?:same|following|previous)\s+year)(?![\w-])", _r_md_rel_year),
     _rule("md", rf"{_mon('m')}\s+{_day('d')}(?:,?\s+{_Y})?", _r_md),
     _rule("dm", rf"(?P<d>\d\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?{_mon('m')}(?:,?\s+{_Y})?", _r_dm, not_after=".,$"),
     _rule("my_range", rf"{_mon('m1')}\s+{_year('y1')}{_DASH_TO}{_mon('m2')}\s+{_year('y2')}", _r_my_range,
@@ -1004,9 +1318,12 @@ _RULES = [
           r"(?:Same|same)\s+(?:period|month|quarter|week|day|time|half)\s+(?:of\s+|in\s+)?"
           r"(?:(?P<rel>last\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before|prior|later)|the\s+(?:previous|prior|preceding)\s+year"
           rf"|the\s+year\s+before|next\s+year)|{_Y})(?![\w-])", _r_same_period, anchor=False, lead=_LEAD_THE),
+    # The count is the leading word: a pattern starting with a number or "a" would be tried
+    # at almost every position, one starting with the unit is several times faster.
     _rule("count_unit",
-          rf"(?P<n>{_NUM})\s+(?P<unit>years?|months?|quarters?|weeks?|days?|decades?)\s+"
-          r"(?P<dir>ago|earlier|later|before|after|prior|previously)(?![\w-])", _r_count_unit, anchor=False),
+          r"(?P<unit>years?|months?|quarters?|weeks?|days?|decades?)\s+"
+          r"(?P<dir>ago|earlier|later|before|after|prior|previously)(?![\w-])", _r_count_unit, anchor=False,
+          lead=rf"\b(?P<n>{_NUM})\s+$", lead_required=True),
     _rule("year_earlier", r"(?:Year|year)-(?:earlier|ago|before)(?![\w-])", _r_year_earlier, anchor=False),
     _rule("prev_year",
           r"(?:The|the)\s+(?:(?P<w>previous|prior|preceding|following)\s+(?P<unit>year|month)(?![\w-])"
@@ -1069,13 +1386,15 @@ def extract_time_expressions(text: str, published: date | None) -> list[TimeExpr
     # (start with the leading word, -end, rule order, match, leading word, its match)
     candidates = []
     for order, rule in enumerate(_RULES):
+        if rule.pretest and not any(p in text for p in rule.pretest):
+            continue  # cheaper than letting the pattern try every position
         for m in rule.regex.finditer(text):
             start = m.start()
             if _blocked_before(text, start, rule.not_after) or "\n" in m.group(0):
                 continue  # glued to a word, or run across a line break into the next paragraph
             lead_start, lead, lm = start, "", None
             if rule.lead is not None:
-                lm = rule.lead.search(text, max(0, start - 24), start)
+                lm = rule.lead.search(text, max(0, start - rule.lead_window), start)
                 if lm is not None and "\n" in lm.group(0):
                     lm = None
                 if lm is not None:
@@ -1103,5 +1422,5 @@ def extract_time_expressions(text: str, published: date | None) -> list[TimeExpr
         start_date, end_date, granularity = out
         expr = TimeExpression(text[t_start:taken_end], start_date, end_date, granularity, t_start, taken_end)
         is_anchor = rule.anchor and not (rule.name == "md" and _is_dateline(text, m))
-        ctx.found.append(_Found(expr, ctx.sentence(t_start), is_anchor))
+        ctx.found.append(_Found(expr, ctx.sentence(t_start), is_anchor, rule.name))
     return [f.expr for f in ctx.found]
