@@ -197,3 +197,163 @@ def test_long_pathological_tokens_finish(text):
     extract_roles(text, doc.mentions)
     extract_quantities(text)
     extract_time_expressions(text, date(2025, 1, 1))
+
+
+# ---- shapes of real news writing (issue 8); every sentence here is written for the tests
+
+def test_english_given_name_before_the_chinese_name_is_one_person():
+    text = "Kevin Zhao Lianhe, chief executive of Qinghe Capital, spoke first. Zhao said the fund would grow."
+    _, doc = found(text)
+    assert keys_of(doc, "Zhao") == keys_of(doc, "Kevin Zhao Lianhe")
+
+
+def test_english_given_name_links_to_the_registry_person():
+    _, doc = found("Alibaba's chief executive Eddie Wu Yongming said on Monday the cloud unit would hire.")
+    assert keys_of(doc, "Eddie Wu Yongming") == {"eddie-wu"}
+
+
+def test_title_in_capitals_before_a_name():
+    names, _ = found("Chairman and CEO Lin Qiaosheng rang the bell.")
+    assert ("Lin Qiaosheng", "person") in names
+
+
+def test_title_word_before_a_three_word_name_keeps_the_name_whole():
+    names, _ = found("Sales doubled, CEO Henry Lu Baoshan told analysts.")
+    assert ("Henry Lu Baoshan", "person") in names
+
+
+@pytest.mark.parametrize("verb", ["noted", "remarked", "explained", "commented", "stressed"])
+def test_verbs_of_speech_introduce_a_speaker(verb):
+    names, _ = found(f'"It works," {verb} Fei Xiangyu, a researcher at the lab.')
+    assert ("Fei Xiangyu", "person") in names
+
+
+def test_name_in_apposition_inside_a_sentence():
+    names, _ = found("Rules come first, Pan Ruolan, secretary general of the Harbour Data Center, said on Monday.")
+    assert ("Pan Ruolan", "person") in names
+
+
+def test_person_named_by_surname_only():
+    names, _ = found("A retired teacher surnamed Qiao booked a scan through the app.")
+    assert ("Qiao", "person") in names
+
+
+def test_founder_named_after_set_up_by():
+    names, _ = found("The lab was set up in 2019 by Dong Yiran, who had studied abroad.")
+    assert ("Dong Yiran", "person") in names
+
+
+def test_organisation_named_with_co_ltd():
+    names, _ = found("The servers came from Pinecrest Information Industry Co., Ltd. on Friday.")
+    assert ("Pinecrest Information Industry Co., Ltd.", "organization") in names
+
+
+def test_title_before_of_is_not_part_of_an_organisation():
+    names, _ = found("So said Rao Jun, the CEO of Pinecrest Cloud.")
+    assert ("Pinecrest Cloud", "organization") in names
+    assert not any(n.startswith("CEO") for n, _ in names)
+
+
+def test_organisation_in_the_possessive_ends_the_name():
+    names, _ = found("The list adds Lakeshore Display Technology's Qingdao plant.")
+    assert ("Lakeshore Display Technology", "organization") in names
+
+
+def test_organisation_glossed_in_apposition():
+    names, _ = found("The model comes from CareLoop, a Hangzhou health-tech firm founded in 2020.")
+    assert ("CareLoop", "organization") in names
+
+
+def test_news_agency_of_a_dateline_in_brackets():
+    names, _ = found("(Dailyfin) March 3 -- Shenzhen unveiled a plan for robot parks.")
+    assert ("Dailyfin", "organization") in names
+
+
+def test_outlet_a_speaker_talks_to():
+    names, _ = found("The tool saves hours, the doctor told HealthWire.")
+    assert ("HealthWire", "organization") in names
+
+
+def test_names_that_start_with_a_digit():
+    names, _ = found("Funding came from 7Z Capital, according to 88Tech.")
+    assert ("7Z Capital", "organization") in names and ("88Tech", "organization") in names
+
+
+def test_domain_named_as_an_actor():
+    names, _ = found("Rankings compiled by model-board.com put the model first; users left Baidu.com for it.")
+    assert ("model-board.com", "organization") in names
+    assert ("Baidu.com", "product") in names
+
+
+def test_product_code_word_before_a_product_noun():
+    names, _ = found("The firm showed its KORA orthopedic surgical robot at the fair.")
+    assert ("KORA", "product") in names
+
+
+def test_product_named_by_called():
+    names, _ = found("A delivery robot called Pebblo now works in three malls.")
+    assert ("Pebblo", "product") in names
+
+
+def test_hospital_affiliated_to_a_university():
+    names, _ = found("She works at Renhe Hospital Affiliated to Jiangnan University in Wuxi.")
+    assert ("Renhe Hospital Affiliated to Jiangnan University", "organization") in names
+
+
+def test_organisation_word_organization():
+    names, _ = found("Members of the Pacific Data Organization met in May.")
+    assert ("Pacific Data Organization", "organization") in names
+
+
+def test_forum_held_as_an_event_is_not_an_organisation():
+    names, _ = found("The figures were shown during the 2025 Harbour Robotics Cooperation Forum in May.")
+    assert not any("Forum" in n for n, _ in names)
+
+
+def test_place_before_an_apposition_is_not_an_organisation():
+    names, _ = found("It listed in Hong Kong, the company said.")
+    assert not any(n == "Kong" for n, _ in names)
+
+
+def test_maker_heads_a_versioned_model_and_its_variants():
+    names, doc = found("DeepSeek V9 ships as V9-Pro and V9-Lite. V9 is cheaper than before.")
+    assert ("DeepSeek V9", "ai_model") in names
+    assert ("V9-Pro", "ai_model") in names and ("V9-Lite", "ai_model") in names
+    assert keys_of(doc, "V9") == keys_of(doc, "DeepSeek V9")
+
+
+def test_family_with_a_letter_version_and_decimals():
+    names, _ = found("Users compared Kimi K7.5 with Qwen9.5-70B-A5B on coding.")
+    assert ("Kimi K7.5", "ai_model") in names and ("Qwen9.5-70B-A5B", "ai_model") in names
+
+
+def test_ministry_implied_by_a_ministers_title():
+    _, doc = found("Sun Qiao, vice minister of industry and information technology, opened the fair.")
+    ministry = [m for m in doc.mentions if m.rule == "implied-by-title"]
+    assert [m.name for m in ministry] == ["Ministry of Industry and Information Technology"]
+
+
+def test_name_found_once_is_linked_everywhere_in_the_document():
+    _, doc = found("CareLoop, a Hangzhou health-tech firm, grew. Hospitals like CareLoop tools.")
+    assert len([m for m in doc.mentions if m.text == "CareLoop"]) == 2
+
+
+def test_unit_under_another_organisation_takes_it_as_parent():
+    _, doc = found("Lin Hua directs the Digital Economy Center under the National Development and Reform Commission.")
+    center = next(m for m in doc.mentions if m.text == "Digital Economy Center")
+    assert center.parent_entity_id == "national-development-and-reform-commission"
+
+
+def test_acronyms_joined_by_hyphens_name_a_union():
+    names, _ = found("Actors in SAG-AFTRA voted on the deal.")
+    assert ("SAG-AFTRA", "organization") in names
+
+
+def test_publication_named_as_a_source():
+    names, _ = found("The ranking was published by Harbour Technology Review on Monday.")
+    assert ("Harbour Technology Review", "organization") in names
+
+
+def test_person_glued_after_an_organisation_name_is_cut_out():
+    names, _ = found("Chief Engineer of the Ministry of Ocean Affairs Gao Lin said ships would grow.")
+    assert ("Ministry of Ocean Affairs", "organization") in names and ("Gao Lin", "person") in names

@@ -107,3 +107,108 @@ def test_two_roles_in_one_apposition():
             "semiconductor analyst at Redwood Securities.")
     orgs = {r[2] for r in roles_of(text) if r[0] == "Ren Yue"}
     assert orgs == {"Lianhe Asset Management", "Redwood Securities"}
+
+
+# ---- shapes of real news writing (issue 8); every sentence here is written for the tests
+
+def test_vice_minister_of_a_field_in_lower_case_belongs_to_the_ministry():
+    text = "Sun Qiao, vice minister of industry and information technology, opened the fair."
+    assert ("Sun Qiao", "vice minister", "Ministry of Industry and Information Technology") in roles_of(text)
+
+
+def test_hyphenated_vice_minister_before_the_name():
+    text = "Vice-Minister of Science and Technology Gu Pingan said labs would get more funding."
+    assert ("Gu Pingan", "Vice-Minister", "Ministry of Science and Technology") in roles_of(text)
+
+
+def test_title_in_capitals_at_sentence_start_takes_the_story_subject():
+    text = "Orchid Robotics listed in Hong Kong on Friday. Chairman and CEO Lin Qiaosheng rang the bell."
+    assert ("Lin Qiaosheng", "Chairman and CEO", "Orchid Robotics") in roles_of(text)
+
+
+def test_staff_title_after_a_speech_verb_takes_the_story_subject():
+    text = 'Orchid Robotics rebuilt its paint shop. "Changeovers are faster," explained process engineer Luo Mei.'
+    assert ("Luo Mei", "process engineer", "Orchid Robotics") in roles_of(text)
+
+
+def test_independent_title_does_not_take_the_story_subject():
+    text = 'Orchid Robotics rebuilt its paint shop. "Costs fell," explained analyst Luo Mei.'
+    assert not any(r[0] == "Luo Mei" and r[2] == "Orchid Robotics" for r in roles_of(text))
+
+
+def test_kind_noun_points_back_to_the_institution_of_that_kind():
+    text = ("The app was built at Harbour University's Institute for Smart Care. "
+            '"We test it in clinics," remarked Wen Bo, the institute\'s executive dean and the project\'s lead.')
+    assert ("Wen Bo", "executive dean", "Institute for Smart Care") in roles_of(text)
+
+
+def test_professor_at_the_institution_named_earlier():
+    text = ("Trials ran at Lakeside Children's Hospital. Dr Ge Fan, an assistant professor at the hospital and a "
+            "member of the team, said results were good.")
+    assert any(r[0] == "Ge Fan" and r[2] == "Lakeside Children's Hospital" for r in roles_of(text))
+
+
+def test_unit_of_the_organisation_the_story_is_about():
+    text = ("Orchid Robotics opened a plant in Liuzhou. \"Output doubled,\" noted Yao Ting, senior manager of the "
+            "final assembly workshop of the joint venture.")
+    assert any(r[0] == "Yao Ting" and r[2] == "Orchid Robotics" for r in roles_of(text))
+
+
+def test_organisation_after_a_department_and_a_comma():
+    text = ("Wei Xiu, chief physician of the cardiology department, Renhe Hospital Affiliated to Jiangnan University, "
+            "said the tool helps.")
+    assert any(r[0] == "Wei Xiu" and r[2] == "Renhe Hospital Affiliated to Jiangnan University" for r in roles_of(text))
+
+
+def test_generic_noun_and_comma_before_a_name_is_not_a_title():
+    text = "Patients see Pinecrest Cloud answers before they meet a physician, Wei Xiu, a nurse, said."
+    assert not any(r[0] == "Wei Xiu" and r[2] == "Pinecrest Cloud" for r in roles_of(text))
+
+
+def test_affiliation_without_a_title():
+    text = '"Demand is broad," said Mo Tian of the Harbour Municipal Bureau of Economy and Information Technology.'
+    assert ("Mo Tian", None, "Harbour Municipal Bureau of Economy and Information Technology") in roles_of(text)
+
+
+def test_founder_set_up_by_with_the_company_after_the_clause():
+    text = "Set up by former Tencent executive Dong Yiran in early 2021, Shenzhen-based Lumenor Robotics builds arms."
+    roles = roles_of(text)
+    assert ("Dong Yiran", "founder", "Lumenor Robotics") in roles
+    assert any(r[0] == "Dong Yiran" and r[2] == "Tencent" for r in roles)
+
+
+def test_founder_with_a_dash_apposition():
+    text = ("Founded by Dong Yiran \u2013 the founder and former CEO of Lumenor Robotics, a maker of arms \u2013 in "
+            "May 2023, Qinghe Labs has grown fast.")
+    roles = roles_of(text)
+    assert ("Dong Yiran", "founder", "Qinghe Labs") in roles
+    assert any(r[0] == "Dong Yiran" and r[2] == "Lumenor Robotics" for r in roles)
+
+
+def test_former_affiliation_stated_by_worked_at():
+    text = "Qinghe Labs was set up in 2016 by Dong Yiran, who had earlier worked at Baidu, where he led research."
+    roles = roles_of(text)
+    assert ("Dong Yiran", None, "Baidu") in roles
+    assert ("Dong Yiran", "founder", "Qinghe Labs") in roles
+
+
+def test_title_of_a_named_body_before_the_name():
+    text = "Chief Engineer of the Ministry of Industry and Information Technology Gao Lin said networks would grow."
+    assert ("Gao Lin", "Chief Engineer", "Ministry of Industry and Information Technology") in roles_of(text)
+
+
+def test_speaker_named_only_by_title_then_named_in_the_next_sentence():
+    text = ("Orchid Robotics's first-quarter revenue rose 20 percent, its chief executive said on Friday. "
+            "Wen Lan made the announcement at a briefing in Shenzhen.")
+    assert ("Wen Lan", "chief executive", "Orchid Robotics") in roles_of(text)
+
+
+def test_centre_under_a_commission_is_the_organisation_of_the_role():
+    text = "Lin Hua, director of the Digital Economy Center under the National Development and Reform Commission, spoke."
+    assert ("Lin Hua", "director", "Digital Economy Center") in roles_of(text)
+
+
+def test_honorific_before_a_name_with_a_role_at_the_hospital_named_earlier():
+    text = ("Trials ran at Lakeside Children's Hospital. Dr Ge Fan, an assistant professor at the hospital and a "
+            "member of the team, said results were good.")
+    assert any(r[0] == "Ge Fan" and r[2] == "Lakeside Children's Hospital" for r in roles_of(text))

@@ -26,7 +26,7 @@ def units() -> dict[str, tuple[str, list[Path]]]:
         "quantities": (quantities.VERSION, [extract / "quantities.py"]),
         "time_expressions": (times.VERSION, [extract / "times.py", REPO / "pipeline" / "text.py"]),
         "entities": (entities.VERSION, [extract / "entities.py", extract / "registry.py"]),
-        "roles": (roles.VERSION, [extract / "roles.py"]),
+        "roles": (roles.VERSION, [extract / "roles.py", extract / "context.py"]),
         "ingestion": (ingestion.INGESTION_VERSION, sorted((REPO / "pipeline" / "ingest").glob("*.py"))),
     }
 

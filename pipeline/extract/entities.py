@@ -40,7 +40,7 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 EXTRACTOR = "entities"
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 # ---------------------------------------------------------------- word lists
 # Last words that make a capitalised phrase an organisation's name.
@@ -49,13 +49,13 @@ ORG_SUFFIXES = frozenset(
     Group Holding Holdings Technology Technologies Tech Corp Corporation Co Company Inc Ltd Limited
     Capital Securities Research Insight Insights Advisory Management Partners Ventures Investment Investments
     Bank University Institute Academy Laboratory Lab Labs Administration Commission Council Ministry
-    Department Bureau Agency Association Federation Forum Hospital Center Centre Port Exchange Park
+    Department Bureau Agency Association Federation Forum Hospital Center Centre Port Exchange Park Organization Organisation
     Robotics Semiconductor Semiconductors Electronics Motor Motors Materials Media Network Networks
     Energy Power Mining Intelligence Cloud Data Analytics Consulting Consultancy Fund Foundation Society
     Office Court Committee Alliance Industries Industrial Systems Solutions Software Microelectronics
     Circuits Pharmaceutical Pharma Medical Healthcare Health Telecom Communications Mobile Unicom Studio Studios
-    Grid Airlines Auto Automotive Vehicles Logistics Exchange Platform Operations Dynamics Authority
-    High-Tech Hi-Tech Biotech Therapeutics Pharmaceuticals Brokerage Consultants Advisors Asia AI
+    Grid Airlines Auto Automotive Vehicles Logistics Exchange Platform Operations Dynamics Authority Review Journal Magazine Gazette Herald
+    High-Tech Hi-Tech Biotech Therapeutics Pharmaceuticals Brokerage Consultants Advisors Asia AI MedTech Medtech
     """.split()
 )
 # Short corporate suffixes dropped to make a short-form alias ("Moore Threads Technology" -> "Moore Threads").
@@ -128,11 +128,26 @@ TITLE_HEADS = (
     "vice-chairman", "vice-chair", "co-chief executive", "chief information officer", "chief marketing officer",
     "chief strategy officer", "chief investment officer", "chief data officer", "chief ai officer",
     "product director", "general counsel", "president and chief executive", "trustee", "board member",
+    # Academic, medical and public-service titles that real news puts beside a name.
+    "academician", "physician", "chief physician", "surgeon", "dean", "executive dean", "vice dean",
+    "secretary general", "vice-minister", "vice-governor", "vice-mayor", "chief engineer", "chief designer",
+    "senior director", "senior manager", "assistant professor", "associate professor", "research fellow",
+    "fellow", "editor", "editor-in-chief", "chief editor", "deputy editor", "correspondent", "specialist",
+    "technician", "supervisor", "coordinator", "team leader", "project leader", "lead scientist",
 )
+ACRONYM_TITLES = frozenset("ceo cto cfo coo".split())
+
+
+def _acronyms_upper(title: str) -> str:
+    """ "ceo" -> "CEO", "president and ceo" -> "President and CEO": acronyms stand in capitals before a name."""
+    return " ".join(w.upper() if w in ACRONYM_TITLES else w[0].upper() + w[1:] for w in title.split())
+
+
 # One prefix-tree alternation: a long list of titles stays fast to search.
 TITLE_ALT = _trie_pattern(list(TITLE_HEADS))
 # Titles as they stand before a name: "chief executive", "Chief executive", "Chief Executive Officer".
-TITLE_ALT_ANY_CASE = _trie_pattern(sorted({v for t in TITLE_HEADS for v in (t, t[0].upper() + t[1:], t.title())}))
+TITLE_ALT_ANY_CASE = _trie_pattern(sorted({v for t in TITLE_HEADS
+                                          for v in (t, t[0].upper() + t[1:], t.title(), _acronyms_upper(t))}))
 
 CHINESE_SURNAMES_LIST = """
     Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song Tang
@@ -144,18 +159,36 @@ CHINESE_SURNAMES_LIST = """
 _COMPOUND = r"(?:style|listed|based|backed|owned|led|made|designed|developed|built|powered|like|linked|affiliated|funded|controlled|run|branded|class|series)\b"
 _NAME_TOKEN = re.compile(r"[A-Z][\w]*(?:[-.][\w]+)*\.?|&|of|and|for|the|on|in", re.UNICODE)
 _PERSON = r"[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}"
+# Verbs of attribution that stand before or after a speaker's name ("noted Liu Fang", "Liu Fang explained").
+SPEECH_VERBS = ("said", "says", "told", "added", "wrote", "noted", "notes", "remarked", "explained", "explains",
+                "commented", "stressed", "observed", "emphasized", "emphasised", "pointed out", "recalled", "warned",
+                "argued", "continued", "acknowledged", "insisted", "cautioned", "predicted", "estimated", "expects",
+                "believes", "concluded", "announced", "revealed", "disclosed", "highlighted", "suggested", "agreed")
+_SPEECH_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _PERSON_CUES = [
-    re.compile(r"\b(?:[Ss]aid|says|told|[Aa]ccording to|wrote|added)\s+(" + _PERSON + r")(?=,|\.|\s+(?:in|on|at|of)\b)"),
+    re.compile(r"\b(?:[Ss]aid|[Aa]ccording to|" + _SPEECH_ALT + r")\s+(" + _PERSON + r")(?=,|\.|\s+(?:in|on|at|of|from|with)\b)"),
     re.compile(r"(?:^|[.\"\u201d]\s|\n)(" + _PERSON + r"),\s+(?:a |an |the )?(?:[\w'\u2019-]+ ){0,4}(?:"
-               + TITLE_ALT + r")\b"),
-    re.compile(r"\b(" + _PERSON + r")\s+(?:said|says|told|added|wrote|noted|argued|estimated|expects|believes)\b"),
+               + TITLE_ALT_ANY_CASE + r")\b"),
+    re.compile(r"\b(" + _PERSON + r")\s+(?:" + _SPEECH_ALT + r")\b"),
+    # "..., Lu Ming, secretary general of the centre, said": a name in apposition inside a sentence.
+    re.compile(r",\s+(" + _PERSON + r"),\s+(?:a |an |the )?(?:[\w'\u2019-]+ ){0,4}(?:" + TITLE_ALT_ANY_CASE + r")\b"),
+    # "founded in 2015 by Yu Kai, who ...", "set up by Lin Bo and ...": a founder named after "by".
+    re.compile(r"\b(?:[Ff]ounded|[Cc]o-founded|[Ss]et up|[Ee]stablished)\b[^.;]{0,40}?\bby\s+(" + _PERSON
+               + r")(?=,|\s+(?:and|in|who)\b|\s+[\u2013\u2014-]\s)"),
+    # "Wu Lan made the announcement": a sentence opened by a Chinese name and a verb of speech or action.
+    re.compile(r"(?:^|[.!?]\s+|\n)((?:" + "|".join(sorted(CHINESE_SURNAMES_LIST, key=len, reverse=True))
+               + r") [A-Z][a-z]+(?:-[a-z]+)?)\s+(?:made|gave|announced|unveiled|presented|revealed|disclosed|spoke)\b"),
+    # "a woman surnamed Ye": the surname alone names the person.
+    re.compile(r"\bsurnamed\s+((?:" + "|".join(sorted(CHINESE_SURNAMES_LIST, key=len, reverse=True))
+               + r"))(?=[,.;]|\s+[a-z])"),
     re.compile(r"\b(?:by|from|with|and)\s+(" + _PERSON + r"),\s+(?:a |an |the )?(?:[\w'\u2019-]+ ){0,4}"
                + r"(?:" + TITLE_ALT + r")\b"),
     # "Yunxi's chief financial officer, Peng Lixia, said"
     re.compile(r"\b(?:" + TITLE_ALT + r"),\s+(" + _PERSON + r"),"),
-    # "Vice Minister of Industry and Information Technology Qiao Yunfei": the name starts with a surname.
-    re.compile(r"\b[Mm]inister of (?:[A-Z][a-z]+ (?:and )?){1,5}?((?:" + "|".join(
-        sorted(CHINESE_SURNAMES_LIST, key=len, reverse=True)) + r") [A-Z][a-z]+)\b"),
+    # "Vice Minister of Industry and Information Technology Qiao Yunfei", "Chief Engineer of the Ministry of ...
+    # Zhao Min": after a title and the body it belongs to, the name starts with a surname.
+    re.compile(r"\b(?:[Mm]inister|" + TITLE_ALT_ANY_CASE + r") of (?:the )?(?:[A-Z][a-z]+ (?:and |of |for )?){1,7}?((?:"
+               + "|".join(sorted(CHINESE_SURNAMES_LIST, key=len, reverse=True)) + r") [A-Z][a-z]+)\b(?! [A-Z])"),
     re.compile(r"\b(?:" + TITLE_ALT_ANY_CASE
                + r")\s+(" + _PERSON + r")\b(?!\s+(?:Group|Technologies|Technology|Capital|Research))"),
     # "Zhou Jing, 27, who ...": a name followed by an age.
@@ -195,13 +228,46 @@ _AFTER_TITLE = re.compile(
 _ORG_CUE = re.compile(
     r"\b(?:investor|fund|firm|company|startup|start-up|maker|developer|rival|supplier|operator|brokerage|consultancy|"
     r"lender|insurer|carrier|retailer|manufacturer|subsidiary|conglomerate|giant|arm|unit|tracker|provider|producer|"
-    r"platform|exchange|regulator|automaker|carmaker|chipmaker|foundry|incubator|accelerator|bank)\s+"
+    r"platform|exchange|regulator|automaker|carmaker|chipmaker|foundry|incubator|accelerator|bank|venture)\s+"
     r"([A-Z][\w&]*(?:[- ][A-Z][\w&]*){0,2})\b(?!['\u2019]s\s+[a-z]+\s+(?:model|chip))"
 )
 # "according to Deloitte", "according to LSEG data", "data from Wind": a one-word source is an organisation.
 _SOURCE = re.compile(
     r"\b(?:[Aa]ccording to|data from|figures from|estimates (?:by|from)|compiled by|a report (?:by|from)|a survey (?:by|from))"
-    r"\s+([A-Z][\w&]*[A-Za-z])(?=\s+(?:data|figures|estimates|research|analysis|calculations)\b|[,.;]|\s+(?:and|which|on|in)\b)"
+    r"\s+([A-Z][\w&]*[A-Za-z]|\d+[A-Z][A-Za-z]+)(?=\s+(?:data|figures|estimates|research|analysis|calculations)\b|[,.;]|\s+(?:and|which|on|in)\b)"
+)
+# "AthenaEyes, a Chinese AI firm focused on ...": a name in apposition with an organisation noun.
+_ORG_APPOSITION = re.compile(
+    r"(?<![\w-])([A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z][a-z]{2,}|[A-Z]{2,}[a-z]*|\d+[A-Z][A-Za-z]+),\s+(?:an?|the|its)\s+"
+    r"(?:(?!of\b)[\w-]+\s+){0,4}?(?:firm|company|startup|start-up|maker|developer|provider|unicorn|manufacturer|"
+    r"consultancy|agency|outlet|publication|newspaper|portal|platform operator)\b(?![\w-]|\s+(?:founder|executive|"
+    r"employee|spokesperson|official)\b)"
+)
+# "vice minister of industry and information technology", "Minister of Science and Technology": the field.
+_MINISTER_FIELD = re.compile(r"\b(?:[Vv]ice[- ]|[Dd]eputy |[Aa]ssistant )?[Mm]inister of ((?:[A-Za-z]+)(?: (?:and )?[A-Za-z]+){0,5})")
+# "SAG-AFTRA": acronyms joined by hyphens name a union or alliance (not "AI-RAN" or "AR-VR").
+_ACRONYM_UNION = re.compile(r"(?<![\w-])((?!(?:AI|IT|EV|AR|VR|US|UK|EU)-)[A-Z]{2,}(?:-(?!(?:AI|AR|VR|IT)\b)[A-Z]{2,})+)(?![\w-])")
+# "(Yicai) July 5 --", "(NewsAgency) --": the news agency of a dateline.
+_DATELINE_AGENCY = re.compile(
+    r"(?:^|\n)\(([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)?)\)\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:--|\u2014|\u2013)"
+)
+# "told NewsChina", "in an interview with Caixin": a one-word outlet in CamelCase or capitals.
+_OUTLET = re.compile(
+    r"\b(?:told|(?:explained|said|spoke|speaking|talking) to|in an interview with|interviewed by)\s+([A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z]{2,}[a-z]*)(?=[,.;:]|\s+(?:that|on|in)\b)"
+)
+# "Baidu.com", "llm-stats.com": a web domain named as an actor.
+_DOMAIN = re.compile(r"(?<![\w./@-])((?:[A-Za-z][A-Za-z0-9]*)(?:-[A-Za-z0-9]+)*\.(?:com|cn|ai|io|net|org))(?![\w/.-]|\.[a-z])")
+# "its ROPA surgical robot", "the XR-7 headset": a capitalised code or CamelCase word before a product noun.
+_PRODUCT_NOUNS = (r"(?:robot|robots|humanoid|chip|chips|processor|server|servers|device|headset|glasses|phone|"
+                  r"smartphone|car|vehicle|SUV|drone|platform|system|supercomputer|accelerator|module|app|application)")
+_PRODUCT_BEFORE_NOUN = re.compile(
+    r"\b(?:its|their|the|a|an)\s+([A-Z]{2,}[A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\s+(?:[a-z][\w-]*\s+){0,3}"
+    + _PRODUCT_NOUNS + r"\b"
+)
+# "a humanoid robot called Mornine", "a chatbot named Lumo": a name given by "called" or "named".
+_CALLED = re.compile(
+    r"\b(" + _PRODUCT_NOUNS[3:-1] + r"|model|chatbot|assistant|agent)\s+(?:called|named|dubbed|branded)\s+"
+    r"([A-Z][\w-]*(?: [A-Z0-9][\w.-]*)?)"
 )
 # "the Hunyuan team", "Qwen team": a named team is an organisation.
 _TEAM = re.compile(r"(?<![\w-])([A-Z][\w-]*(?: [A-Z][\w.-]*)?) team\b")
@@ -218,12 +284,12 @@ _PRODUCT_CODE = re.compile(
 )
 _MODEL_APPOSITION = re.compile(
     r"(?<![\w-])([A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z][a-z]{2,})(?:\s+[A-Z][\w.]*)?,\s+(?:an?|the|its)\s+(?:(?!of\b)[\w-]+\s+){0,4}?"
-    r"(?:model|chatbot|assistant|LLM)\b(?!\s+(?:of|for)\b|-)"
+    r"(?:model|chatbot|assistant|LLM)\b(?!\s+(?:of|for|professor|director|manager|minister|editor|secretary|to)\b|-)"
 )
 
 _ORG_RUN = re.compile(
     r"(?<![\w-])(?:[A-Z][\w]*(?:-[A-Z\d][\w]*)*(?:['\u2019]s)?\.?|\d[\w]*)"
-    r"(?:[ \t]+(?:(?:of|and|for|&|the|on)[ \t]+)?(?:[A-Z][\w]*(?:-[\w]+)*(?:['\u2019]s)?\.?))+"
+    r"(?:[ \t]+(?:(?:of|and|for|&|the|on|(?<=Affiliated[ \t])to)[ \t]+)?(?:[A-Z][\w]*(?:-[\w]+)*(?:['\u2019]s)?\.?))+"
 )
 _LIST_NAME = r"[A-Z][\w&]*(?:[- ][A-Z][\w&]*){0,3}"
 _NAME_LIST = re.compile(r"(?<![\w-])" + _LIST_NAME + r"(?:,\s+" + _LIST_NAME + r")*,?\s+and\s+" + _LIST_NAME + r"(?![\w-])")
@@ -233,6 +299,58 @@ GENERIC_ACRONYMS = frozenset("AI IT R&D GPU GPUs CPU LLM LLMs API APIs IPO GDP C
 # Heads that a generic adjective turns into a description ("Chinese AI", "Global Tech", "Industrial Group").
 GENERIC_HEADS = frozenset("AI Tech Technology Technologies Group Industry Data Cloud Intelligence Robotics Energy Power".split())
 PLACE_UNITS = frozenset("Province Municipality City Region County District".split())
+
+
+def _english_and_chinese_name(words: list[str], registry: Registry):
+    """ "Eddie Wu Yongming" is the registry's "Eddie Wu" (or "Wu Yongming"): an English given name before the
+    Chinese name."""
+    if len(words) != 3 or words[1] not in CHINESE_SURNAMES or words[0] in CHINESE_SURNAMES:
+        return None
+    for short in (" ".join(words[:2]), " ".join(words[1:])):
+        entity = registry.lookup(short)
+        if entity is not None and entity.entity_type == "person":
+            return entity
+    return None
+
+
+HONORIFICS = frozenset("Dr Mr Mrs Ms Prof Professor Madam Sir".split())
+
+
+def _units_under(body: str, doc: DocumentEntities) -> None:
+    """ "the Digital Economy Center under the National Development and Reform Commission": a discovered
+    organisation named as sitting under another has it as parent."""
+    orgs = [m for m in doc.mentions if m.entity_type == "organization"]
+    parents: dict[str, str] = {}
+    for unit, owner in zip(orgs, orgs[1:]):
+        if unit.discovered and unit.key != owner.key and _UNDER.fullmatch(body, unit.end, owner.start):
+            parents.setdefault(unit.key, owner.key)
+    for m in doc.mentions:
+        if m.key in parents:
+            m.parent_entity_id = parents[m.key]
+
+
+_UNDER = re.compile(r"\s+(?:under|affiliated (?:to|with))\s+(?:the\s+)?")
+
+
+def _title_word_before(body: str, pos: int) -> bool:
+    """ "CEO Robin Li Yanhong": the capitalised word before the name is a title, so the name is whole."""
+    match = re.search(r"([A-Za-z-]+)\s+$", body[max(0, pos - 30):pos])
+    return bool(match) and match.group(1).lower() in _TITLE_WORDS
+
+
+def _place_ends_here(body: str, start: int, text: str) -> bool:
+    """ "Kong" in "Hong Kong, the company said": the word ends a place name that starts before it."""
+    before = re.search(r"([A-Z][a-z]+) $", body[max(0, start - 20):start])
+    return bool(before) and is_place(f"{before.group(1)} {text}")
+
+
+def _is_figure(word: str) -> bool:
+    """A number or a label like "3D" or "5G" before a name is not part of it; "36Kr" or "5Y" is.
+
+    >>> _is_figure("5,100"), _is_figure("5G"), _is_figure("36Kr")
+    (True, True, False)
+    """
+    return word[0].isdigit() and not re.fullmatch(r"\d+[A-Z][A-Za-z]+|\d+[ACEFHIJLNOPQRSUVWYZ]", word)
 
 
 def _capitalised_word_before(body: str, pos: int) -> bool:
@@ -253,12 +371,12 @@ def _place_tail(words: list[str]) -> bool:
 
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.]{1,11})\)")
 _MODEL_HYPHEN = re.compile(
-    r"(?<![\w.-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z.]*\d[A-Za-z0-9.]*)+(?:-[A-Za-z0-9]+)*"
+    r"(?<![\w.-])([A-Z][A-Za-z0-9]*(?:\.\d+)?(?:-[A-Za-z.]*\d[A-Za-z0-9.]*)+(?:-[A-Za-z0-9]+)*"
     r"(?: (?:" + "|".join(sorted(MODEL_VARIANT_WORDS, key=len, reverse=True)) + r")(?![\w-]))*)(?![\w-])"
 )
 # A known family joined to a variant name: "Hunyuan-TurboS", "Qwen-Max".
 _FAMILY_VARIANT = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9]+)-([A-Z][A-Za-z0-9]+)(?![\w-])")
-_VERSION = re.compile(r"(?:V?\d+(?:\.\d+)*[A-Za-z]{0,3}|[A-Z]{1,2}\d+[A-Za-z]?)")
+_VERSION = re.compile(r"(?:V?\d+(?:\.\d+)*[A-Za-z]{0,3}|[A-Z]{1,2}\d+(?:\.\d+)*[A-Za-z]?)")
 
 
 @dataclass
@@ -288,11 +406,16 @@ class EntityFinder:
         forms = sorted(registry.by_surface, key=len, reverse=True)
         # A name may not continue into a letter, digit or hyphenated suffix ("Qwen" inside "Qwen3", "DeepSeek-R1").
         self._known = re.compile(r"(?<![\w-])(?:" + _trie_pattern(forms) + r")(?![\w]|-(?!" + _COMPOUND + r")[\w]|\.\d)")
+        # Model makers head versioned names too ("DeepSeek V4"): an organisation that is the parent of a model.
+        makers = {e.parent_entity_id for e in registry.entities.values() if e.entity_type == "ai_model"}
         self._families = {
             surface: registry.by_surface[surface]
             for surface in registry.by_surface
             if registry.entities[registry.by_surface[surface]].entity_type in ("ai_model", "product")
+            or registry.by_surface[surface] in makers
         }
+        self._ministries = {s.lower(): registry.entities[e] for s, e in registry.by_surface.items()
+                            if s.lower().startswith("ministry of ")}
         family_forms = sorted(self._families, key=len, reverse=True)
         self._versioned = re.compile(
             r"(?<![\w-])(" + _trie_pattern(family_forms) + r")"
@@ -318,6 +441,14 @@ class EntityFinder:
         candidates += self._unknown_names(body, _MODEL_BEFORE_NOUN, "ai_model")  # "its Jingshi vision model"
         candidates += self._family_variants(body)
         candidates += self._people(body)
+        candidates += self._unknown_names(body, _ORG_APPOSITION, "organization")  # "AthenaEyes, a Chinese AI firm"
+        candidates += self._unknown_names(body, _DATELINE_AGENCY, "organization")  # "(Yicai) July 5 --"
+        candidates += self._unknown_names(body, _OUTLET, "organization")  # "told NewsChina"
+        candidates += self._domains(body)
+        candidates += self._unknown_names(body, _PRODUCT_BEFORE_NOUN, "product")  # "its ROPA surgical robot"
+        candidates += self._called(body)
+        candidates += self._ministries_in_titles(body)
+        candidates += self._unknown_names(body, _ACRONYM_UNION, "organization")  # "SAG-AFTRA"
         credits = [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(body)]
         candidates = [c for c in candidates if not any(s <= c.start < e for s, e in credits)]
         chosen = _non_overlapping(candidates)
@@ -326,7 +457,10 @@ class EntityFinder:
         self._abbreviations(body, doc)
         self._coordinated(body, doc)
         self._model_families(body, doc)
+        self._version_echoes(body, doc)
         self._short_forms(body, doc)
+        self._repeats(body, doc)
+        _units_under(body, doc)
         doc.mentions.sort(key=lambda m: m.start)
         for m in doc.mentions:
             doc.aliases.setdefault(m.key, set()).add(m.text)
@@ -361,7 +495,10 @@ class EntityFinder:
                                    entity.entity_type, entity.parent_entity_id))
                 continue
             family = self.registry.entities[family_id]
-            out.append(Mention(match.start(), match.end(), text, slugify(text), text, family.entity_type,
+            etype = "ai_model" if family.entity_type == "organization" else family.entity_type
+            if family.entity_type == "organization" and not re.fullmatch(r"[ -][VRMK]\d+(?:\.\d+)*[A-Za-z]?(?:[ -]\w+)*", tail):
+                continue  # "DeepSeek 2025" is not a model; "DeepSeek V4" is.
+            out.append(Mention(match.start(), match.end(), text, slugify(text), text, etype,
                                family.entity_id, discovered=True, rule="family+version"))
         return out
 
@@ -404,6 +541,12 @@ class EntityFinder:
                         words = words[i + 1:]
                         break
                 mention = self._organisation(body, start, words)
+                if mention is None:
+                    # "Harbour Technology Review on Monday": end the name at its last organisation word.
+                    cut = max((i for i in range(len(words) - 1)
+                               if words[i].rstrip(".") in ORG_SUFFIXES and words[i + 1] in ("on", "in", "for", "the")),
+                              default=None)
+                    mention = self._organisation(body, start, words[:cut + 1]) if cut is not None else None
                 if mention is not None:
                     out.append(mention)
         return out
@@ -422,13 +565,25 @@ class EntityFinder:
                 start += len(" ".join(words[:i + 1])) + 1
                 words = words[i + 1:]
                 break
+        # "CEO of Huawei Cloud", "President of Fudan University": a title and its "of" are not part of the name.
+        for i, w in enumerate(words[:3]):
+            if w.lower() in _TITLE_WORDS and i + 1 < len(words) - 1 and words[i + 1] in ("of", "at", "for"):
+                if "minister" in w.lower():
+                    return None  # "Vice-Minister of Science and Technology": a title; the field is not a name
+                start += len(" ".join(words[:i + 2])) + 1
+                words = words[i + 2:]
+                break
         # Leading noise: determiners, connectors, figures ("5,100 AI firms"), a place in the possessive ("Shanghai's").
-        while words and (words[0] in ORG_LEADING_NOISE or words[0] in CONNECTORS or words[0][0].isdigit()
+        while words and (words[0] in ORG_LEADING_NOISE or words[0] in CONNECTORS or _is_figure(words[0])
                          or (_POSSESSIVE.search(words[0]) and is_place(_POSSESSIVE.sub("", words[0])))):
             start += len(words[0]) + 1
             words = words[1:]
         if words:
             words = words[:-1] + [_POSSESSIVE.sub("", words[-1])]
+        # "Ministry of Industry and Information Technology Zhao Min said": the person after the name is not in it.
+        if len(words) > 3 and words[-2] in CHINESE_SURNAMES and words[-1] not in ORG_SUFFIXES and (
+                words[-3].rstrip(".") in ORG_SUFFIXES or any(w in INSTITUTION_HEADS for w in words[:3])):
+            words = words[:-2]
         while words and words[-1] in CONNECTORS:
             words = words[:-1]
         if not words:
@@ -444,7 +599,7 @@ class EntityFinder:
             return None
         if words[0] in GENERIC_QUALIFIERS and len(words) == 2 and last in GENERIC_HEADS:
             return None
-        if last == "AI" and ((words[-2] if len(words) > 1 else "") in GENERIC_QUALIFIERS | NOT_NAME_WORDS | PLACES
+        if last == "AI" and ((words[-2] if len(words) > 1 else "") in GENERIC_QUALIFIERS | NOT_NAME_WORDS | PLACES | CONNECTORS
                              or self.registry.lookup(" ".join(words[:-1])) is not None):
             return None
         if require_suffix:
@@ -458,12 +613,32 @@ class EntityFinder:
             text = text[:-1]
         if body[start:start + len(text)] != text:
             return None
+        # "Dawning Information Industry Co., Ltd.": the comma and "Ltd" belong to the name.
+        ltd = _CO_LTD.match(body, start + len(text)) if last in ("Co", "Co.") else None
+        if ltd:
+            text += ltd.group(0)
         end = start + len(text)
-        entity = self.registry.lookup(text)
+        entity = self.registry.lookup(text) or self._known_core(text)
         if entity is not None:
             return Mention(start, end, text, entity.entity_id, entity.name, entity.entity_type, entity.parent_entity_id)
+        if last == "Forum" and _EVENT_BEFORE.search(body, max(0, start - 90), start):
+            return None  # "during the ... Cooperation Forum": a forum held is an event, not an organisation
         return Mention(start, end, text, slugify(text), text, "organization", None, discovered=True,
                        rule="org-suffix" if require_suffix else "org-after-title")
+
+    def _known_core(self, text: str):
+        """A registry organisation inside a fuller legal name: "China Southern Power Grid Co., Ltd.",
+        "Shanghai Biren Technology" (a place before the name), "Sugon Information Industry Co., Ltd."."""
+        core = _LEGAL_TAIL.sub("", text)
+        words = core.split()
+        candidates = [core]
+        if len(words) > 1 and is_place(words[0]):
+            candidates.append(" ".join(words[1:]))
+        for candidate in candidates:
+            entity = self.registry.lookup(candidate) if candidate != text else None
+            if entity is not None and entity.entity_type == "organization":
+                return entity
+        return None
 
     def _organisations_by_cue(self, body: str) -> list[Mention]:
         """A capitalised name after a cue noun: "battery maker CATL", "sovereign fund Lunate"."""
@@ -483,9 +658,56 @@ class EntityFinder:
         for match in pattern.finditer(body):
             text = match.group(1)
             if (text in NOT_NAME_WORDS or is_place(text) or text in GENERIC_ACRONYMS or text in GENERIC_QUALIFIERS
-                    or self.registry.lookup(text) is not None):
+                    or self.registry.lookup(text) is not None or _place_ends_here(body, match.start(1), text)):
                 continue
             out.append(Mention(match.start(1), match.end(1), text, slugify(text), text, entity_type, None,
+                               discovered=True, rule="context-name"))
+        return out
+
+    def _domains(self, body: str) -> list[Mention]:
+        """A web domain named as an actor: "llm-stats.com"; a known company's own site is its product ("Baidu.com")."""
+        out = []
+        for match in _DOMAIN.finditer(body):
+            text = match.group(1)
+            known = self.registry.lookup(text)
+            if known is not None:
+                out.append(Mention(match.start(1), match.end(1), text, known.entity_id, known.name, known.entity_type,
+                                   known.parent_entity_id))
+                continue
+            owner = self.registry.lookup(text.rsplit(".", 1)[0])
+            etype, parent = ("product", owner.entity_id) if owner is not None and owner.entity_type == "organization" else ("organization", None)
+            out.append(Mention(match.start(1), match.end(1), text, slugify(text), text, etype, parent,
+                               discovered=True, rule="context-name"))
+        return out
+
+    def _ministries_in_titles(self, body: str) -> list[Mention]:
+        """ "vice minister of industry and information technology": the field in a minister's title names the
+        ministry (the registry's "Ministry of Industry and Information Technology"); the mention is the field."""
+        out = []
+        for match in _MINISTER_FIELD.finditer(body):
+            words = match.group(1).split(" ")
+            for n in range(len(words), 0, -1):
+                field = " ".join(words[:n])
+                entity = self._ministries.get("ministry of " + field.lower())
+                if entity is not None:
+                    start = match.start(1)
+                    out.append(Mention(start, start + len(field), field, entity.entity_id, entity.name,
+                                       entity.entity_type, entity.parent_entity_id, rule="implied-by-title"))
+                    break
+        return out
+
+    def _called(self, body: str) -> list[Mention]:
+        """A name given by "called" or "named" after a product or model noun ("a robot called Mornine")."""
+        out = []
+        for match in _CALLED.finditer(body):
+            text = match.group(2).rstrip(".")
+            if text in NOT_NAME_WORDS or is_place(text) or text in GENERIC_ACRONYMS:
+                continue
+            known = self.registry.lookup(text)
+            if known is not None:
+                continue
+            etype = "ai_model" if match.group(1) in ("model", "chatbot", "assistant", "agent") else "product"
+            out.append(Mention(match.start(2), match.start(2) + len(text), text, slugify(text), text, etype, None,
                                discovered=True, rule="context-name"))
         return out
 
@@ -563,6 +785,44 @@ class EntityFinder:
         if extra:
             doc.mentions = _non_overlapping(doc.mentions + extra)
 
+    def _version_echoes(self, body: str, doc: DocumentEntities) -> None:
+        """After "DeepSeek V4", the version alone names models of the family: "V4", "V4-Pro", "V4 Flash".
+
+        "V4" is the same model; "V4-Pro" is its variant, named "DeepSeek V4-Pro", with "DeepSeek V4" as parent.
+        """
+        extra: list[Mention] = []
+        for m in [m for m in doc.mentions if m.rule == "family+version" and m.entity_type == "ai_model"]:
+            version = re.split(r"[ -]", m.text)[-1]
+            if not re.fullmatch(r"[A-Z]\d+(?:\.\d+)*", version):
+                continue
+            family = m.text[: -len(version)].rstrip(" -")
+            pattern = re.compile(r"(?<![\w.-])" + re.escape(version) + r"(?:-([A-Z][a-z]+))?(?![\w]|\.\d|-\w)")
+            for echo in pattern.finditer(body):
+                if any(o.start <= echo.start() < o.end for o in doc.mentions):
+                    continue
+                if echo.group(1) is None:
+                    extra.append(Mention(echo.start(), echo.end(), echo.group(0), m.key, m.name, m.entity_type,
+                                         m.parent_entity_id, discovered=m.discovered, rule="short-form"))
+                    continue
+                name = f"{family} {echo.group(0)}"
+                extra.append(Mention(echo.start(), echo.end(), echo.group(0), slugify(name), name, "ai_model", m.key,
+                                     discovered=True, rule="family+version"))
+        if extra:
+            doc.mentions = _non_overlapping(doc.mentions + extra)
+
+    def _repeats(self, body: str, doc: DocumentEntities) -> None:
+        """A name found once by its context names the same entity wherever else it stands in the document."""
+        extra: list[Mention] = []
+        done: set[str] = set()
+        for m in list(doc.mentions):
+            if not m.discovered or m.rule not in ("context-name", "org-suffix", "org-after-title", "product-noun") \
+                    or m.text in done:
+                continue
+            done.add(m.text)
+            extra += _occurrences(body, m.text, m, rule="short-form")
+        if extra:
+            doc.mentions = _non_overlapping(doc.mentions + extra)
+
     def _organisations_after_titles(self, body: str) -> list[Mention]:
         """The capitalised name after "analyst at", "head of", "partner with": an organisation."""
         out = []
@@ -592,8 +852,14 @@ class EntityFinder:
             for match in pattern.finditer(body):
                 text, start = match.group(1), match.start(1)
                 words = text.split()
+                # "Dr Ge Fan": an honorific is not part of the name.
+                if len(words) >= 3 and words[0].rstrip(".") in HONORIFICS:
+                    start += len(words[0]) + 1
+                    words = words[1:]
+                    text = " ".join(words)
                 # "... of Ocean Affairs Tang Jinwei said": inside a longer capitalised run, a surname starts the name.
-                if len(words) == 3 and words[1] in CHINESE_SURNAMES and _capitalised_word_before(body, start):
+                if len(words) == 3 and words[1] in CHINESE_SURNAMES and _capitalised_word_before(body, start) \
+                        and not _title_word_before(body, start):
                     start += len(words[0]) + 1
                     words = words[1:]
                     text = " ".join(words)
@@ -603,7 +869,7 @@ class EntityFinder:
                     continue
                 if words[0] in NOT_NAME_WORDS and words[0] not in CHINESE_SURNAMES:
                     continue
-                entity = self.registry.lookup(text)
+                entity = self.registry.lookup(text) or _english_and_chinese_name(words, self.registry)
                 if entity is not None and entity.entity_type != "person":
                     continue
                 key = entity.entity_id if entity else slugify(text)
@@ -644,11 +910,19 @@ class EntityFinder:
         for m in firsts.values():
             words = m.name.split()
             shorts: list[str] = []
-            if m.entity_type == "person" and len(words) >= 2:
+            if m.entity_type == "person" and len(words) == 3 and words[1] in CHINESE_SURNAMES \
+                    and words[0] not in CHINESE_SURNAMES:
+                # "Eddie Wu Yongming": an English given name before the Chinese name; "Wu", "Eddie Wu" and
+                # "Wu Yongming" are the same person.
+                shorts += [" ".join(words[:2]), " ".join(words[1:]), words[1]]
+            elif m.entity_type == "person" and len(words) >= 2:
                 shorts.append(words[0] if words[0] in CHINESE_SURNAMES and len(words) <= 3 else words[-1])
             if m.entity_type == "organization" and m.discovered:
-                # "Kangning Health Technology" -> "Kangning Health" -> "Kangning": strip organisation words.
-                rest = list(words)
+                # "Kangning Health Technology Co., Ltd." -> "Kangning Health Technology" -> "Kangning Health" ->
+                # "Kangning": strip the legal form, then organisation words.
+                rest = _LEGAL_TAIL.sub("", m.name).split()
+                if rest != words and len(rest) >= 1 and not is_place(" ".join(rest)):
+                    shorts.append(" ".join(rest))
                 while len(rest) >= 2 and (rest[-1] in DROPPABLE_SUFFIXES or rest[-1] in ORG_SUFFIXES):
                     rest = rest[:-1]
                     short = " ".join(rest)
@@ -671,6 +945,12 @@ class EntityFinder:
         doc.mentions = _non_overlapping(doc.mentions + extra)
 
 
+_EVENT_BEFORE = re.compile(r"\b(?:during|attend(?:ed|ing)?|held|hosted|host|opened|closed|at)\s+the\s+[^.;,:]{0,80}$",
+                           re.IGNORECASE)
+# The legal form at the end of a company's name: "Co., Ltd.", "Inc.", "Corp.", "Limited".
+_LEGAL_TAIL = re.compile(r"(?:\s+(?:Co\.?,?\s?Ltd\.?|Co\.?|Inc\.?|Corp\.?|Ltd\.?|Limited|Company Limited))+$")
+_CO_LTD = re.compile(r"\.?,\s?Ltd\b\.?")
+_TITLE_WORDS = frozenset(w for t in TITLE_HEADS for w in t.split() if w not in ("and", "of")) | {"vice-president"}
 _KEEP_PERIOD = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "U.S.", "U.K.", "St.", "Bros."})
 
 
@@ -686,6 +966,10 @@ def _name_runs(run: str, offset: int) -> list[tuple[int, list[str]]]:
         words.append(token)
         starts.append(offset + idx)
         if token.endswith(".") and token not in _KEEP_PERIOD:
+            pieces.append((starts[0], words))
+            words, starts = [], []
+        elif _POSSESSIVE.search(token) and _POSSESSIVE.sub("", token) in ORG_SUFFIXES and len(words) >= 2:
+            # "Hisense Visual Technology's Qingdao factory": an organisation in the possessive ends a name.
             pieces.append((starts[0], words))
             words, starts = [], []
     if words:
@@ -720,7 +1004,7 @@ def _occurrences(body: str, surface: str, of: Mention, rule: str) -> list[Mentio
     return out
 
 
-_RULE_RANK = {"registry": 0, "family+version": 1, "model-shape": 1, "person-cue": 2, "org-suffix": 3,
+_RULE_RANK = {"registry": 0, "implied-by-title": 0, "family+version": 1, "model-shape": 1, "person-cue": 2, "org-suffix": 3,
               "org-after-title": 3, "product-noun": 4, "context-name": 4, "abbreviation": 4, "short-form": 5}
 
 

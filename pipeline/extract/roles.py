@@ -10,34 +10,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.entities import TITLE_ALT, TITLE_HEADS, Mention
+from pipeline.extract.context import DocumentContext, reference_noun
+from pipeline.extract.entities import SPEECH_VERBS, TITLE_ALT, TITLE_HEADS, Mention
 from pipeline.text import SentenceIndex
 
 EXTRACTOR = "roles"
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 _TITLE_ALT = TITLE_ALT
 _TITLE = re.compile(r"\b(?:" + _TITLE_ALT + r")\b", re.IGNORECASE)
 # Words between a person and a title that do not stop an apposition.
-_APPOSITION_START = re.compile(r"^\s*,\s*(?:\d{2},\s*)?(?:who (?:is|was) (?:also |now )?|now |then )?(?:a |an |the )?")
+_APPOSITION_START = re.compile(r"^(?:\s*,|\s+[\u2013\u2014-])\s*(?:\d{2},\s*)?(?:who (?:is|was) (?:also |now )?|now |then )?(?:a |an |the )?")
 _CLAUSE_END = re.compile(
     r"(?:;|,(?!\s+(?:and\s+)?(?:a |an |the )?(?:former |deputy |senior |vice |chief |executive )*(?:" + _TITLE_ALT + r")\b)"
-    r"|\s+(?:said|says|told)\b|\s+in\s+(?:[A-Z][a-z]+)(?:[,.]|$)|[.!?](?:\s|$)|\"|\u201d)",
+    r"|\s+(?:said|says|told)\b|\s+in\s+(?:[A-Z][a-z]+)(?:[,.]|$)|[.!?](?:\s|$)|\"|\u201d|\s[\u2013\u2014]\s|\s-\s)",
     re.IGNORECASE,
 )
-_SPLIT_ROLES = re.compile(r"\s+and\s+(?=(?:a |an |the )?(?:former |deputy |senior |vice |chief |executive |co-)*(?:(?-i:[a-z][\w-]*) ){0,2}(?:" + _TITLE_ALT + r")\b)|;\s*", re.IGNORECASE)
+_SPLIT_ROLES = re.compile(r"\s+and\s+(?=(?:a |an |the )?(?:[\w-]+['\u2019]s )?(?:former |deputy |senior |vice |chief |executive |co-)*(?:(?-i:[a-z][\w-]*) ){0,2}(?:" + _TITLE_ALT + r")\b)|;\s*", re.IGNORECASE)
 # Words that modify a title ("former", "rotating") or join two ("founder and chief executive").
 _TITLE_MODIFIERS = r"(?:former|deputy|senior|vice|chief|executive|rotating|acting|managing|general|founding|honorary|interim|co-|lead|principal|and)"
 _TITLE_BEFORE_NAME = re.compile(
-    r"((?-i:(?:[Vv]ice |[Dd]eputy )?[Mm]inister of [A-Z][a-z]+(?: and)?(?: [A-Z][a-z]+(?: and)?)*)|(?:(?<!\S)(?-i:[a-z][\w-]*)\s+)?(?:(?:" + _TITLE_MODIFIERS + r"|" + _TITLE_ALT + r")\s+)*(?:" + _TITLE_ALT + r"))(?:\s+|,\s+)$",
+    r"((?-i:(?:[Vv]ice[- ]|[Dd]eputy )?[Mm]inister of [A-Z][a-z]+(?: and)?(?: [A-Z][a-z]+(?: and)?)*)|(?:(?<!\S)(?-i:[a-z][\w-]*)\s+)?(?:(?:" + _TITLE_MODIFIERS + r"|" + _TITLE_ALT + r")\s+)*(?:" + _TITLE_ALT + r"))(?:\s+|,\s+)$",
     re.IGNORECASE,
 )
-_REFERENT = (r"(?:company|group|firm|terminal|platform|startup|start-up|factory|plant|bank|lender|insurer|hospital|lab|"
-             r"laboratory|brokerage|fund|ministry|agency|regulator|university|carrier|operator|developer|maker|chipmaker|"
-             r"automaker|exchange|port|unit|team|institute|consultancy)")
-# "the company's", "the firm's", "its": a role in an organisation the text named earlier.
-_COMPANY_REFERENCE = re.compile(r"\b(?:the\s+(?:[\w-]+-based\s+)?" + _REFERENT + r"\b|" + _REFERENT + r"['\u2019]s\b|its\b|their\b)",
-                                re.IGNORECASE)
 _UNIT_WORDS = ("Lab", "Labs", "Laboratory", "Institute", "Academy", "Research", "Center", "Centre", "Division",
                "Department", "Team", "Unit", "Office", "Bureau")
 # A title within the first words of an apposition ("the company's vice-president for investor relations").
@@ -47,7 +42,7 @@ _TITLE_NEAR_START = re.compile(r"^(?:[\w'\u2019-]+\s+){0,4}(?:" + TITLE_ALT + r"
 @dataclass(frozen=True)
 class Role:
     person_key: str
-    title: str
+    title: str | None        # None when the text gives an affiliation only ("Li Ming of the bureau")
     organization_key: str | None
     char_start: int
     char_end: int
@@ -60,25 +55,29 @@ def _clean_title(text: str, org_texts: list[str]) -> str:
         # "head of Baidu AI Cloud's energy division" -> "head of the energy division"
         title = re.sub(re.escape(org) + r"['\u2019]s\b", "the", title)
         # "analyst at Hong Kong brokerage Harbourfront Securities" -> "analyst"
-        title = re.sub(r"\s+(?:at|of|with|for|from|in)\s+(?:the\s+)?(?:(?!(?:at|of|with|for|from|in)\b)[\w-]+\s+){0,3}?"
+        title = re.sub(r"\s+(?:at|of|with|for|from|in|under)\s+(?:the\s+)?(?:(?!(?:at|of|with|for|from|in|under)\b)[\w-]+\s+){0,3}?"
                        + re.escape(org) + r"\b", "", title)
         title = title.replace(org, "")
     title = re.sub(r"^(?:a|an|the)\s+", "", title.strip(" ,"))
-    title = re.sub(r"\s+(?:at|of|with|for|from|in)(?:\s+the)?\s*$", "", title)
+    title = re.sub(r"\s+(?:at|of|with|for|from|in|under)(?:\s+the)?\s*$", "", title)
     title = re.sub(r"\s{2,}", " ", title).strip(" ,")
     return title
 
 
 def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex | None = None) -> list[Role]:
-    """Roles stated in `body` for the person mentions in `mentions`."""
-    sentences = sentences or SentenceIndex(body)
-    orgs = [m for m in mentions if m.entity_type == "organization"]
-    people = [m for m in mentions if m.entity_type == "person"]
+    """Roles stated in `body` for the person mentions in `mentions`, resolved against the whole document."""
+    ctx = DocumentContext(body, mentions, sentences)
+    sentences = ctx.sentences
+    orgs = ctx.orgs
+    people = ctx.people
     roles: list[Role] = []
     seen: set[tuple[str, str | None]] = set()
 
-    def add(person: Mention, title: str, org: Mention | None, start: int, end: int) -> None:
-        if not title or not _TITLE.search(title):
+    def add(person: Mention, title: str | None, org: Mention | None, start: int, end: int,
+            affiliation: bool = False) -> None:
+        if affiliation and org is not None:
+            title = title or None
+        elif not title or not _TITLE.search(title):
             return
         key = (person.key, org.key if org else None)
         if key in seen:
@@ -97,13 +96,18 @@ def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex |
         # 1. Apposition after the name: "X, [a] title at/of ORG [and title of ORG2]".
         after = body[person.end:s_end]
         lead = _APPOSITION_START.match(after)
-        if after.startswith(",") and lead:
+        if lead:
             clause_start = person.end + lead.end()
             stop = _CLAUSE_END.search(body, clause_start, s_end)
             clause_end = stop.start() if stop else s_end
+            # "chief physician of the neurology department, Huashan Hospital": the organisation after a comma.
+            if stop and body[stop.start()] == "," and not any(clause_start <= o.start < clause_end for o in orgs):
+                nxt = next((o for o in orgs if o.start > clause_end and not body[clause_end + 1:o.start].strip()), None)
+                if nxt is not None:
+                    clause_end = nxt.end
             clause = body[clause_start:clause_end]
             if _TITLE.match(clause) or _TITLE_NEAR_START.match(clause) or _possessive_org_first(clause_start, clause_end, orgs):
-                _appositive_roles(body, person, clause_start, clause_end, orgs, mentions, add)
+                _appositive_roles(body, person, clause_start, clause_end, ctx, add)
         # 2. Title before the name: "ORG's title X", "ORG title X", "title X".
         before_start = max(s_start, person.start - 120)
         before = body[before_start:person.start]
@@ -111,10 +115,22 @@ def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex |
         tail = _LAST_WORD.search(before)
         worth_it = tail is not None and (tail.group(1).lower() in _TITLE_TAILS or "inister of" in before)
         match = _TITLE_BEFORE_NAME.search(before) if worth_it else None
+        if match and match.group(0).rstrip().endswith(",") and not _OWNER_BEFORE_TITLE.search(
+                body, max(s_start, before_start + match.start(1) - 40), before_start + match.start(1)) \
+                and not _sentence_initial(body, s_start, before_start + match.start(1)):
+            # "before they meet a physician, Yu Jintai, ...": a title and a comma need an owner ("Its chairman, X").
+            match = None
+        if match is None:
+            # "Chief Engineer of the Ministry of Industry and Information Technology Zhao Min said".
+            owner = _org_ending_at(person.start, orgs, body)
+            titled = _TITLE_OF_ORG.search(body, max(s_start, owner.start - 60), owner.start) if owner else None
+            if titled:
+                add(person, titled.group(1), owner, max(s_start, owner.start - 60) + titled.start(), person.end)
+                continue
         if match:
             title_start = before_start + match.start(1)
             minister = _MINISTER_OF.search(match.group(1))
-            org = _ministry(minister.group(1), orgs) if minister else None
+            org = ctx.implied_ministry(match.group(1)) if minister else None
             org = org or _org_ending_at(title_start, orgs, body)
             if org is None:
                 org = _nearest_org_before(person.start, s_start, orgs)
@@ -123,9 +139,12 @@ def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex |
                 org = _nearest_org_before(person.start, max(0, person.start - 600), orgs)
             if org is None and _sentence_initial(body, s_start, title_start) and not _CIVIC_TITLE.search(match.group(1)):
                 # "Chief executive X told analysts": the document's main organisation.
-                org = _nearest_org_before(person.start, 0, orgs, prefer_frequent=True, body=body)
+                org = ctx.subject(person.start)
+            if org is None and _CORPORATE_TITLE.search(match.group(1)) and not _INDEPENDENT_TITLE.search(match.group(1)):
+                # "explained process engineer Cai Lin": staff of the company the story is about.
+                org = ctx.subject(person.start, companies_only=True)
             title = _clean_title(match.group(1), [org.text] if org else [])
-            if minister:
+            if minister and org is not None:
                 # "Vice Minister of Industry and ...": the title is "Vice Minister", the ministry its organisation.
                 title = match.group(1)[: minister.start() + len("minister")].strip()
             add(person, title, org, min(title_start, org.start) if org else title_start, person.end)
@@ -151,18 +170,58 @@ def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex |
                                  body[org.end:s_end], re.IGNORECASE)
                 if title:
                     add(person, title.group(1), org, person.start, org.end + title.end())
+        # 6. "said Li Ming of the Beijing bureau", "Li Ming from Lumenor said": an affiliation with no title.
+        affiliated = _AFFILIATION.match(body, person.end, s_end)
+        if affiliated:
+            org = next((o for o in orgs if o.start == affiliated.end()), None)
+            if org is not None and _AFFILIATION_END.match(body, org.end):
+                add(person, None, org, person.start, org.end, affiliation=True)
+        # 7. "X, who had earlier worked at Baidu": a former affiliation stated by a verb.
+        worked = _WORKED_AT.search(body, person.end, min(s_end, person.end + 80))
+        if worked and not any(p.start < worked.start() and p.start > person.end for p in people):
+            org = next((o for o in orgs if o.start == worked.end()), None)
+            if org is not None:
+                add(person, None, org, person.start, org.end, affiliation=True)
+    # 8. "Lumenor's sales rose, its chief executive said on Friday. Wu Lan made the announcement ...": a title with
+    # no name, then a person named for the first time at the start of the next sentence.
+    first_seen: dict[str, Mention] = {}
+    for person in people:
+        first_seen.setdefault(person.key, person)
+    for (s_start, s_end), (n_start, n_end) in zip(sentences.spans, sentences.spans[1:]):
+        unnamed = _UNNAMED_SPEAKER.search(body, s_start, s_end)
+        if unnamed is None or any(s_start <= p.start < s_end for p in people):
+            continue
+        opener = next((p for p in people if p.start == n_start and first_seen[p.key] is p), None)
+        if opener is None or not _ACTS_AS_SPEAKER.match(body, opener.end, n_end):
+            continue
+        owner = unnamed.group("owner")
+        org = (_org_ending_at(s_start + unnamed.start("owner") + len(owner), orgs, body) if owner[0].isupper()
+               else ctx.resolve(owner, unnamed.start()))
+        add(opener, unnamed.group("title"), org, unnamed.start(), opener.end)
     for person in people:
         # 3. "ORG was founded in 2020 by X" / "founded by A, a former ..., and B" / "by former Tencent engineer X".
         s_start, s_end = sentences.sentence_of(person.start, person.end)
         founded = _FOUNDED_BY.search(body, s_start, person.start)
         if founded and _founder_list_reaches(body[founded.end():person.start]):
-            org = _nearest_org_before(founded.start() + 1, s_start, orgs) or _subject_after_apposition(body, person.end, s_end, orgs)
+            org = _nearest_org_before(founded.start() + 1, s_start, orgs) or _subject_after_apposition(body, person.end, s_end, ctx)
             add(person, "founder", org, person.start, person.end)
     return roles
 
 
 _LAST_WORD = re.compile(r"([\w-]+)[,\s]*$")
 _TITLE_TAILS = frozenset(t.split()[-1] for t in TITLE_HEADS)
+# "its chief executive said", "the company's spokesperson told reporters": a speaker named only by title.
+_UNNAMED_SPEAKER = re.compile(
+    r"(?P<owner>\b[Ii]ts|\b[Tt]heir|\b[Tt]he (?:company|group|firm|startup|ministry|bank)['\u2019]s|[A-Z][\w-]*['\u2019]s)\s+"
+    r"(?P<title>(?:(?:" + _TITLE_MODIFIERS + r")[\s-]+)*(?:" + _TITLE_ALT + r"))\s+(?:" + "|".join(SPEECH_VERBS) + r")\b")
+# "Wu Lan made the announcement", "Wu Lan said", "Wu Lan, 52, added": the person goes on speaking or acting.
+_ACTS_AS_SPEAKER = re.compile(r"(?:,\s+\d{2},)?\s+(?:made|gave|announced|said|told|added|spoke|unveiled|presented|"
+                              r"explained|noted|revealed|disclosed)\b")
+# "Chief Engineer of the": a title, then the organisation it belongs to, then the name.
+_TITLE_OF_ORG = re.compile(r"((?:(?:" + _TITLE_MODIFIERS + r")[\s-]+)*(?:" + _TITLE_ALT + r"))\s+of\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+# An owner right before a title: "Its chairman, X", "Baidu's CEO, X", "Lumenor CEO, X".
+_OWNER_BEFORE_TITLE = re.compile(r"(?:\b[Ii]ts|\b[Tt]heir|['\u2019]s|[A-Z][\w-]*)\s+$")
 # "Its chairman, X", "The company's chief executive X".
 _POSSESSIVE_REFERENCE = re.compile(r"(?:[Ii]ts|[Tt]heir|[Tt]he (?:company|group|firm|startup|start-up)['\u2019]s)")
 # Titles of public office whose body a story rarely names ("Deputy Mayor X"): no organisation is guessed.
@@ -173,7 +232,14 @@ _VERB_TITLE = {"heads": "head", "leads": "head", "directs": "director", "chairs"
                "manages": "manager", "oversees": "head", "founded": "founder", "co-founded": "co-founder"}
 # "before joining Moonshot AI as a research scientist"
 _JOINED_AS = re.compile(r"\bjoin(?:ed|ing|s)?\s+$")
-_FOUNDED_BY = re.compile(r"\b[Ff]ounded\b[^.;]{0,40}?\bby\s+")
+_FOUNDED_BY = re.compile(r"\b(?:[Ff]ounded|[Cc]o-founded|[Ss]et up|[Ee]stablished|[Ss]tarted)\b[^.;]{0,40}?\bby\s+")
+# "Li Ming of the Beijing bureau": the organisation right after "of" or "from" (and "the").
+_AFFILIATION = re.compile(r"\s+(?:of|from|with)\s+(?:the\s+)?")
+# The affiliation ends the phrase: a comma, the sentence end, a quote or a verb of speech follows.
+_AFFILIATION_END = re.compile(r"(?:['\u2019]s\b)?\s*(?:[,.;:\"\u201d)]|$|(?:" + "|".join(SPEECH_VERBS) + r")\b|in an\b)")
+# "who had earlier worked at Baidu", "who previously worked for Tencent".
+_WORKED_AT = re.compile(r"\bwho\s+(?:had\s+)?(?:earlier\s+|previously\s+|once\s+|also\s+|formerly\s+)?"
+                        r"(?:worked|served)\s+(?:at|for|with|in)\s+(?:the\s+)?")
 _MINISTER_OF = re.compile(r"\b[Mm]inister of ((?:[A-Z][a-z]+(?: and)? ?)+)")
 
 
@@ -188,23 +254,20 @@ def _founder_list_reaches(between: str) -> bool:
     return len(between.split()) <= 25 and bool(re.search(r"(?:,\s*|\s)and\s+$", between)) and ";" not in between
 
 
-def _ministry(field: str, orgs: list[Mention]) -> Mention | None:
-    """ "Minister of Industry and Information Technology" -> the "Ministry of ..." mention in the document."""
-    wanted = "ministry of " + " ".join(field.split()).lower()
-    for org in orgs:
-        if org.text.lower() == wanted or org.name.lower() == wanted:
-            return org
-    return None
-
-
 def _sentence_initial(body: str, s_start: int, pos: int) -> bool:
     return not body[s_start:pos].strip(" \"'\u201c")
 
 
-def _subject_after_apposition(body: str, pos: int, limit: int, orgs: list[Mention]) -> Mention | None:
-    """The organisation that opens the main clause after "by X, a former ..., ORG makes"."""
-    for org in orgs:
-        if pos <= org.start < limit and re.search(r",\s*$", body[pos:org.start]):
+def _subject_after_apposition(body: str, pos: int, limit: int, ctx: DocumentContext) -> Mention | None:
+    """The organisation that opens the main clause after the founder: "Founded by X, a former ..., ORG makes",
+    "Set up by X in early 2022, Shanghai-based ORG builds", "Founded by X – the founder of Y – in 2023, ORG"."""
+    # Skip an apposition closed by a dash, so that the organisation inside it is not taken.
+    dash = re.match(r"\s+[\u2013\u2014-]\s", body[pos:limit])
+    if dash:
+        close = re.search(r"\s[\u2013\u2014-]\s", body[pos + dash.end():limit])
+        pos = pos + dash.end() + close.end() if close else pos
+    for org in ctx.orgs:
+        if pos <= org.start < limit and re.search(r",\s*(?:the\s+)?(?:[\w-]+-based\s+)?$", body[pos:org.start]):
             return org
     return None
 
@@ -213,7 +276,10 @@ def _possessive_org_first(start: int, end: int, orgs: list[Mention]) -> bool:
     return any(o.start == start and o.end < end for o in orgs)
 
 
-def _appositive_roles(body, person, clause_start, clause_end, orgs, mentions, add) -> None:
+def _appositive_roles(body: str, person: Mention, clause_start: int, clause_end: int, ctx: DocumentContext,
+                      add) -> None:
+    """ "X, [a] title at/of ORG [and title of ORG2]": one role per piece of the apposition."""
+    orgs = ctx.orgs
     pieces = []
     pos = clause_start
     for split in _SPLIT_ROLES.finditer(body, clause_start, clause_end):
@@ -226,12 +292,22 @@ def _appositive_roles(body, person, clause_start, clause_end, orgs, mentions, ad
         piece_orgs = [o for o in orgs if o.start >= p_start and o.end <= p_end]
         text = body[p_start:p_end]
         if not piece_orgs:
-            if _COMPANY_REFERENCE.search(text) or last_org is None:
-                ref = last_org or _referent(text, person.start, orgs)
+            ministry = ctx.implied_ministry(text)
+            if ministry is not None:
+                # "vice minister of industry and information technology": the ministry the title names.
+                add(person, _clean_title(text[:text.lower().index("minister") + len("minister")], []), ministry,
+                    person.start, p_end)
+                last_org, pending_title = ministry, None
+                continue
+            refers = reference_noun(text) is not None
+            if refers or last_org is None:
+                ref = last_org or ctx.resolve(text, person.start)
                 if last_org is None:
                     pending_title = text if pending_title is None else pending_title
-                    if ref is not None and _COMPANY_REFERENCE.search(text):
-                        add(person, _clean_title(text, []), ref, person.start, p_end)
+                    if ref is not None and refers:
+                        # "the institute's executive dean": the title without the reference to its organisation.
+                        title = _clean_title(_LEADING_REFERENCE.sub("", text), [])
+                        add(person, title, ref, person.start, p_end)
                         last_org = ref
                         pending_title = None
                 continue
@@ -249,29 +325,15 @@ def _appositive_roles(body, person, clause_start, clause_end, orgs, mentions, ad
         add(person, _clean_title(pending_title, []), None, person.start, clause_end)
 
 
-# Staff of "the company" or "the group" belong to the story's subject; "the firm's analyst" to the firm just cited,
-# "a professor at the university" to the university just named.
-_SUBJECT_REFERENTS = re.compile(r"\b(?:company|group|platform|terminal|startup|start-up|its|their)\b", re.IGNORECASE)
-_KIND_REFERENT = re.compile(r"(?:\bthe\s+(?:[\w-]+\s+)?|^)(university|hospital|bank|institute|academy|laboratory|lab|fund|exchange|ministry|"
-                            r"bureau|agency|commission|school|college|port|association|firm|consultancy|brokerage)\b",
-                            re.IGNORECASE)
-_FIRM_LIKE = ("Research", "Securities", "Capital", "Advisors", "Advisory", "Partners", "Insight", "Insights", "Consulting",
-              "Management", "Investment", "Investments", "Analytics", "Data", "Intelligence", "Group")
-
-
-def _referent(text: str, pos: int, orgs: list[Mention]) -> Mention | None:
-    kind = _KIND_REFERENT.search(text)
-    if kind:
-        noun = kind.group(1).lower()
-        recent = [o for o in orgs if max(0, pos - 1500) <= o.start and o.end <= pos]
-        for org in reversed(recent):
-            if noun in ("firm", "consultancy", "brokerage") and org.name.endswith(_FIRM_LIKE):
-                return org
-            if noun in org.name.lower():
-                return org
-    if _SUBJECT_REFERENTS.search(text) or kind is None:
-        return _nearest_org_before(pos, max(0, pos - 2000), orgs, prefer_frequent=True)
-    return _nearest_org_before(pos, max(0, pos - 600), orgs)
+_LEADING_REFERENCE = re.compile(r"^(?:the\s+)?(?:[\w-]+['\u2019]s|its|their)\s+", re.IGNORECASE)
+# Titles of staff: with no organisation in the sentence, they belong to the company the story is about.
+_CORPORATE_TITLE = re.compile(r"\b(?:chairman|chairwoman|ceo|cto|cfo|coo|president|chief|executive|manager|engineer|"
+                              r"director|founder|co-founder|head|spokesperson|spokesman|spokeswoman|officer|partner|"
+                              r"technician|supervisor|designer|developer|product)\b", re.IGNORECASE)
+# Titles of people who speak for themselves or for a body the story names separately.
+_INDEPENDENT_TITLE = re.compile(r"\b(?:analyst|economist|strategist|professor|researcher|scientist|academician|"
+                                r"official|minister|mayor|governor|lawmaker|investor|consultant|adviser|advisor)\b",
+                                re.IGNORECASE)
 
 
 def _org_ending_at(title_start: int, orgs: list[Mention], body: str) -> Mention | None:
@@ -282,21 +344,6 @@ def _org_ending_at(title_start: int, orgs: list[Mention], body: str) -> Mention 
     return None
 
 
-def _nearest_org_before(pos: int, limit: int, orgs: list[Mention], prefer_frequent: bool = False, body: str = "") -> Mention | None:
+def _nearest_org_before(pos: int, limit: int, orgs: list[Mention]) -> Mention | None:
     before = [o for o in orgs if limit <= o.start and o.end <= pos]
-    if prefer_frequent and body:
-        # A news agency in a dateline or credit ("(Reuters)", "(Xinhua)") is not the story's subject.
-        before = [o for o in before if not (body[o.start - 1:o.start] == "(" and body[o.end:o.end + 1] in ")/")]
-    if not before:
-        return None
-    if prefer_frequent:
-        # The story's subject: the organisation named first, unless another is named at least twice as often.
-        counts: dict[str, int] = {}
-        for o in before:
-            counts[o.key] = counts.get(o.key, 0) + 1
-        best = max(counts.values())
-        first = before[0]
-        if 2 * counts[first.key] >= best:
-            return first
-        return next(o for o in before if counts[o.key] == best)
-    return before[-1]
+    return before[-1] if before else None
