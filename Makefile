@@ -28,12 +28,21 @@ dataset: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-# Score a release of the development documents against their gold annotations.
+# Score every evaluation set under $(SHARED)/eval that has gold annotations (dev/, news/, ...): one table each.
 eval: $(STAMP)
-	@tmp=$$(mktemp -d) && \
-	rel=$$($(BIN)/python -m pipeline build --seeds $(SHARED)/eval/dev/articles --dist $$tmp/dist | tail -1) && \
-	$(BIN)/python $(SHARED)/eval/score.py $$rel $(SHARED)/eval/dev/articles $(SHARED)/eval/dev/gold; \
-	status=$$?; rm -rf $$tmp; exit $$status
+	@status=0; found=0; \
+	for gold in $(SHARED)/eval/*/gold; do \
+	  set=$$(dirname $$gold); [ -d $$set/articles ] || continue; found=1; \
+	  tmp=$$(mktemp -d); \
+	  echo "== $$(basename $$set): $$(ls $$set/articles | wc -l) articles"; \
+	  if rel=$$($(BIN)/python -m pipeline build --seeds $$set/articles --dist $$tmp/dist 2>$$tmp/build.log | tail -1) \
+	     && [ -d "$$rel" ]; then \
+	    $(BIN)/python $(SHARED)/eval/score.py $$rel $$set/articles $$gold || status=1; \
+	  else tail -30 $$tmp/build.log; echo "error: the build of $$set failed (log above)"; status=1; fi; \
+	  rm -rf $$tmp; \
+	done; \
+	[ $$found = 1 ] || { echo "error: no evaluation set with gold under $(SHARED)/eval; set SHARED=/path/to/shared"; exit 1; }; \
+	exit $$status
 
 # Throughput benchmarks, in their own .venv-bench so the glue they compare with (requirements-bench.lock)
 # never leaks into the test environment or into `make lock`.
