@@ -212,3 +212,13 @@ def test_honorific_before_a_name_with_a_role_at_the_hospital_named_earlier():
     text = ("Trials ran at Lakeside Children's Hospital. Dr Ge Fan, an assistant professor at the hospital and a "
             "member of the team, said results were good.")
     assert any(r[0] == "Ge Fan" and r[2] == "Lakeside Children's Hospital" for r in roles_of(text))
+
+
+def test_manager_of_a_branch_belongs_to_the_organisation_the_story_is_about():
+    text = 'Pinecrest Power Grid is testing robots. "They help," said Li Hua, a senior manager of the Guangxi branch.'
+    assert ("Li Hua", "senior manager of the Guangxi branch", "Pinecrest Power Grid") in roles_of(text)
+
+
+def test_given_name_like_a_month_after_a_surname():
+    text = "Lumenor Robotics grew fast in 2025. Vice Chairman Ma Jun disclosed plans for a listing."
+    assert ("Ma Jun", "Vice Chairman", "Lumenor Robotics") in roles_of(text)

@@ -201,6 +201,7 @@ _PERSON_CUES = [
 CHINESE_SURNAMES = frozenset(CHINESE_SURNAMES_LIST)
 
 PERSON_STOP = NOT_NAME_WORDS - CHINESE_SURNAMES
+GIVEN_NAMES_LIKE_MONTHS = frozenset("Jun Jan Mar".split())
 NOT_PERSON_WORDS = frozenset("Index Market Board Exchange Plan Conference Expo Games Forum Summit Award".split())
 # Descriptive words that may precede an organisation's name but are not part of it.
 ORG_LEADING_NOISE = frozenset(
@@ -863,7 +864,10 @@ class EntityFinder:
                     start += len(words[0]) + 1
                     words = words[1:]
                     text = " ".join(words)
-                if any(w in PERSON_STOP or w in PLACES or w in ORG_SUFFIXES or w in NOT_PERSON_WORDS for w in words):
+                # "Ma Jun", "Li Jun": after a surname, a month's abbreviation is a given name.
+                given_ok = {w for w in words[1:] if w in GIVEN_NAMES_LIKE_MONTHS} if words[0] in CHINESE_SURNAMES else set()
+                if any((w in PERSON_STOP and w not in given_ok) or w in PLACES or w in ORG_SUFFIXES or w in NOT_PERSON_WORDS
+                       for w in words):
                     continue
                 if any(place in text for place in MULTIWORD_PLACES):
                     continue
