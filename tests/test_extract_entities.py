@@ -344,16 +344,41 @@ def test_unit_under_another_organisation_takes_it_as_parent():
     assert center.parent_entity_id == "national-development-and-reform-commission"
 
 
-def test_acronyms_joined_by_hyphens_name_a_union():
-    names, _ = found("Actors in SAG-AFTRA voted on the deal.")
-    assert ("SAG-AFTRA", "organization") in names
-
-
-def test_publication_named_as_a_source():
-    names, _ = found("The ranking was published by Harbour Technology Review on Monday.")
-    assert ("Harbour Technology Review", "organization") in names
-
-
 def test_person_glued_after_an_organisation_name_is_cut_out():
     names, _ = found("Chief Engineer of the Ministry of Ocean Affairs Gao Lin said ships would grow.")
     assert ("Ministry of Ocean Affairs", "organization") in names and ("Gao Lin", "person") in names
+
+
+def test_name_that_starts_in_lower_case():
+    names, _ = found("Zhang Yi, chief analyst at iiData Research, said so.")
+    assert ("iiData Research", "organization") in names
+
+
+def test_number_before_an_organisation_name():
+    names, _ = found("Zhou Qi, founder of 360 Security Group, spoke.")
+    assert ("360 Security Group", "organization") in names
+
+
+def test_model_family_with_a_tier_word():
+    names, _ = found("Baidu made ERNIE Speed free and Tencent cut the price of Hunyuan-lite.")
+    assert ("ERNIE Speed", "ai_model") in names and ("Hunyuan-lite", "ai_model") in names
+
+
+def test_review_probes_are_not_entities():
+    names, _ = found("Mr. Wang, the company's spokesman, declined to comment. Premier Li Qiang told CEOs on Tuesday.")
+    assert ("Wang", "organization") not in names and ("CEOs", "organization") not in names
+
+
+def test_company_before_a_verb_is_not_a_person():
+    names, _ = found("Sun Life announced a partnership. The deal drew Hillhouse, Lumen Vision, a chip designer, and more.")
+    assert not any(t == "person" for _, t in names)
+
+
+def test_weekday_after_a_ministry_is_not_in_its_name():
+    names, _ = found("The Ministry of Commerce on Monday said exports rose.")
+    assert ("Ministry of Commerce", "organization") in names
+
+
+def test_pronoun_he_is_not_a_short_form_and_tickers_are_not_aliases():
+    _, doc = found("He Xiaopeng said Xpeng grew. He added that sales rose. Alibaba (BABA.N) fell.")
+    assert not any(m.text in ("He", "BABA.N") for m in doc.mentions)

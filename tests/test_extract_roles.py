@@ -222,3 +222,99 @@ def test_manager_of_a_branch_belongs_to_the_organisation_the_story_is_about():
 def test_given_name_like_a_month_after_a_surname():
     text = "Lumenor Robotics grew fast in 2025. Vice Chairman Ma Jun disclosed plans for a listing."
     assert ("Ma Jun", "Vice Chairman", "Lumenor Robotics") in roles_of(text)
+
+
+def test_speaker_of_a_named_firm_after_said():
+    text = '"Margins will recover," said Nora Lam of Pinecrest Securities.'
+    assert ("Nora Lam", None, "Pinecrest Securities") in roles_of(text)
+
+
+def test_affiliation_with_a_kind_noun_before_the_firm():
+    text = '"Prices keep falling," said Gu Xin of consultancy Tidewater.'
+    assert ("Gu Xin", None, "Tidewater") in roles_of(text)
+
+
+def test_chinese_name_of_a_body_opening_a_sentence():
+    text = "Pan Yue of the Harbour Municipal Health Commission said rules would follow."
+    assert ("Pan Yue", None, "Harbour Municipal Health Commission") in roles_of(text)
+
+
+def test_former_job_stated_by_working_as():
+    text = "Dong Yiran, who started Qinghe Labs in 2018 after working briefly as an engineer at drone maker Skyfin, spoke."
+    assert ("Dong Yiran", "engineer", "Skyfin") in roles_of(text)
+
+
+def test_former_job_stated_by_was_previously():
+    text = "The lab was set up by Dong Yiran, who studied in Beijing and was previously a researcher at Google Brain."
+    assert ("Dong Yiran", "researcher", "Google Brain") in roles_of(text)
+
+
+def test_firm_reference_with_no_research_firm_is_the_story_subject():
+    text = "Lumenor Robotics raised funds. The firm's president, Xu Lan, wrote to staff."
+    assert ("Xu Lan", "president", "Lumenor Robotics") in roles_of(text)
+
+
+def test_job_in_a_unit_that_its_points_to():
+    text = "Lakeside Children's Hospital adopted the tool. Hao Ran, who also heads its data center, said so."
+    assert any(r[0] == "Hao Ran" and r[2] == "Lakeside Children's Hospital" for r in roles_of(text))
+
+
+def test_office_of_state_has_no_organisation():
+    text = "Lumenor Robotics grew. On Tuesday, President Xi Jinping called for more research."
+    assert not any(r[0] == "Xi Jinping" and r[2] == "Lumenor Robotics" for r in roles_of(text))
+    text = "Xiaomi raised prices. Russian President Vladimir Putin visited Harbin."
+    assert not any(r[2] == "Xiaomi" for r in roles_of(text))
+
+
+def test_premier_before_a_name_is_a_role_without_organisation():
+    assert ("Li Qiang", "Premier", None) in roles_of("Premier Li Qiang said growth would hold.")
+
+
+def test_indefinite_description_does_not_point_back():
+    text = 'Lumenor Robotics said sales doubled. "Yes," said Liu Wei, an analyst at a Shanghai brokerage.'
+    assert not any(r[0] == "Liu Wei" and r[2] == "Lumenor Robotics" for r in roles_of(text))
+
+
+def test_two_titles_before_one_organisation_make_one_role():
+    assert ("Ren Bo", "founder and chief executive", "Pinecrest Cloud") in roles_of(
+        "Ren Bo, founder and chief executive of Pinecrest Cloud, spoke.")
+
+
+def test_title_ends_with_its_organisation():
+    roles = roles_of("Zhou Qi, founder of 360 Security Group and a member of the committee, said so.")
+    assert ("Zhou Qi", "founder", "360 Security Group") in roles
+
+
+def test_founded_thing_is_the_reference_not_the_backer():
+    text = ("Lumenor Robotics' arm drew buyers. The startup, backed by Alibaba, was founded by Dong Yiran in 2023.")
+    roles = roles_of(text)
+    assert not any(r[0] == "Dong Yiran" and r[2] == "Alibaba Group" for r in roles)
+
+
+def test_company_after_a_founded_clause_is_found_by_its_gloss():
+    text = ("Xingshu Vision, a Shenzhen-based maker of inspection systems, priced its IPO. The company, founded in "
+            "2019 by Sun Hao, will list on Friday.")
+    assert ("Sun Hao", "founder", "Xingshu Vision") in roles_of(text)
+
+
+def test_company_reference_points_to_the_company_just_discussed():
+    text = ("Huawei unveiled a chip road map on Thursday. Investors cheered. Lumenor Robotics said revenue jumped "
+            "40-fold. The firm's founder and chief executive, Ren Bo, has said it will not chase consumers.")
+    assert ("Ren Bo", "founder and chief executive", "Lumenor Robotics") in roles_of(text)
+
+
+def test_its_points_to_the_institution_the_previous_sentence_referred_to():
+    text = ("Lakeside Children's Hospital uses a tool from Huawei Cloud. \"It saves time,\" the hospital's deputy "
+            "director said. Hao Ran, who also heads its data center, said more would follow.")
+    assert any(r[0] == "Hao Ran" and r[2] == "Lakeside Children's Hospital" for r in roles_of(text))
+
+
+def test_its_chairman_is_in_the_company_named_in_the_previous_sentence():
+    text = ("Nvidia said sales fell. Among the firms added on Friday was Pinecrest Microelectronics, a start-up. "
+            "Its chairman, Gao Lin, said the listing would not derail plans.")
+    assert ("Gao Lin", "chairman", "Pinecrest Microelectronics") in roles_of(text)
+
+
+def test_office_of_state_does_not_take_the_dateline_agency():
+    text = "BEIJING, March 5 (Xinhua) -- China will grow, Premier Li Qiang said on Thursday."
+    assert ("Li Qiang", "Premier", None) in roles_of(text)

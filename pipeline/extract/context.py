@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cached_property
 
@@ -42,6 +43,8 @@ COMPANY_NOUNS = frozenset(
     "company firm group startup start-up business joint-venture venture carmaker automaker chipmaker maker developer "
     "manufacturer operator provider platform lender insurer brokerage consultancy unicorn giant conglomerate "
     "subsidiary retailer supplier terminal carrier automaker".split())
+_OPENER = re.compile(r"[\"'\u201c\s]*(?:(?:The|Shares of|Shares in|But|And|Meanwhile,|Still,|However,)\s+)?")
+_ANALYST_WORDS = re.compile(r"\b(?:analyst|economist|strategist|research|researcher)", re.IGNORECASE)
 # "the firm", "the consultancy": in an analyst's title, the research or investment firm cited last.
 ANALYST_NOUNS = frozenset("firm consultancy brokerage".split())
 FIRM_HEADS = ("Research", "Securities", "Capital", "Advisors", "Advisory", "Partners", "Insight", "Insights",
@@ -53,24 +56,47 @@ _WORD = re.compile(r"[A-Za-z-]+(?:['\u2019]s)?")
 REFERENCE_NOUNS = frozenset(KIND_NOUNS) | COMPANY_NOUNS | UNIT_NOUNS | ANALYST_NOUNS | {"its", "their"}
 
 
-def reference_noun(phrase: str, limit: int = 12) -> str | None:
-    """The first word of `phrase` that refers back to an organisation, without its possessive.
+def reference_noun(phrase: str, limit: int = 14) -> str | None:
+    """The first noun of `phrase` that refers back to an organisation, without its possessive.
+
+    A noun refers back after "the", "this", "that", or as a possessive ("the institute's"); "its" and "their"
+    always do. After "a" or "an" it describes rather than refers ("an analyst at a brokerage"). The search stops
+    at a relative clause ("an economist who studies the platform economy").
 
     >>> reference_noun("the hospital director and surgical specialist"), reference_noun("a professor at the institute")
     ('hospital', 'institute')
     >>> reference_noun("senior manager of the final assembly workshop of the joint venture")
     'workshop'
+    >>> reference_noun("an analyst at a Shanghai brokerage") is None
+    True
     """
+    definite = False
     for word in _WORD.findall(phrase)[:limit]:
-        word = re.sub(r"['\u2019]s$", "", word.lower())
-        if word in REFERENCE_NOUNS:
-            return word
+        lower = word.lower()
+        if lower in ("who", "which", "where", "whose"):
+            return None
+
+        if lower in ("its", "their"):
+            return lower
+        if lower in ("the", "this", "that"):
+            definite = True
+            continue
+        if lower in ("a", "an"):
+            definite = False
+            continue
+        possessive = bool(re.search(r"['\u2019]s$", lower))
+        bare = re.sub(r"['\u2019]s$", "", lower)
+        if bare in REFERENCE_NOUNS and (definite or possessive):
+            return bare
+        if lower in ("at", "of", "with", "for", "in", "from", "under", "and"):
+            definite = False
     return None
+
 # Organisations that report the story rather than act in it: a dateline agency, a cited source.
 _REPORTER_CUE = re.compile(r"(?:\(\s*$|according to\s+$|told\s+$|(?:data|figures|report|survey) (?:from|by)\s+$)",
                            re.IGNORECASE)
 _MEDIA_WORDS = ("News", "Daily", "Times", "Post", "Xinhua", "Reuters", "Bloomberg", "Agency", "Press", "Review",
-                "Journal", "Herald", "Television", "TV", "Radio", "China")
+                "Journal", "Herald", "Television", "TV", "Radio")
 # "(vice) minister of industry and information technology": the field names the ministry.
 _MINISTER_FIELD = re.compile(
     r"\b(?:[Vv]ice[- ]|[Dd]eputy |[Aa]ssistant )?[Mm]inister of ((?:[A-Za-z]+)(?: (?:and )?[A-Za-z]+){0,5})")
@@ -85,6 +111,52 @@ class DocumentContext:
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.orgs = [m for m in self.mentions if m.entity_type == "organization"]
         self.people = [m for m in self.mentions if m.entity_type == "person"]
+        # Mentions do not overlap, so starts and ends are both sorted: look-ups by position are binary searches.
+        self._org_starts = [o.start for o in self.orgs]
+        self._org_ends = [o.end for o in self.orgs]
+        self._person_starts = [p.start for p in self.people]
+
+    # ------------------------------------------------------------ look-ups by position
+    def orgs_within(self, lo: int, hi: int) -> list[Mention]:
+        """Organisations that lie inside [lo, hi)."""
+        out = []
+        for i in range(bisect_left(self._org_starts, lo), len(self.orgs)):
+            org = self.orgs[i]
+            if org.start >= hi:
+                break
+            if org.end <= hi:
+                out.append(org)
+        return out
+
+    def org_at(self, pos: int) -> Mention | None:
+        """The organisation that starts at `pos`."""
+        i = bisect_left(self._org_starts, pos)
+        return self.orgs[i] if i < len(self.orgs) and self.orgs[i].start == pos else None
+
+    def org_ending_before(self, pos: int, gap: re.Pattern) -> Mention | None:
+        """The last organisation ending at or before `pos` when the text between matches `gap` entirely."""
+        i = bisect_right(self._org_ends, pos) - 1
+        if i < 0 or pos - self.orgs[i].end > 40:
+            return None
+        org = self.orgs[i]
+        return org if gap.fullmatch(self.body, org.end, pos) else None
+
+    def nearest_org_before(self, pos: int, limit: int) -> Mention | None:
+        """The last organisation inside [limit, pos)."""
+        i = bisect_right(self._org_ends, pos) - 1
+        return self.orgs[i] if i >= 0 and self.orgs[i].start >= limit else None
+
+    def first_org_after(self, pos: int) -> Mention | None:
+        i = bisect_right(self._org_starts, pos)
+        return self.orgs[i] if i < len(self.orgs) else None
+
+    def people_within(self, lo: int, hi: int) -> list[Mention]:
+        i, j = bisect_left(self._person_starts, lo), bisect_left(self._person_starts, hi)
+        return self.people[i:j]
+
+    def person_at(self, pos: int) -> Mention | None:
+        i = bisect_left(self._person_starts, pos)
+        return self.people[i] if i < len(self.people) and self.people[i].start == pos else None
 
     # ------------------------------------------------------------ salience
     def is_reporter(self, org: Mention) -> bool:
@@ -133,8 +205,11 @@ class DocumentContext:
         return not any(w in public for w in words) and not any(w in _MEDIA_WORDS for w in words[-1:])
 
     def _latest_mention(self, key: str, before: int | None) -> Mention:
-        same = [m for m in self.orgs if m.key == key and (before is None or m.start < before)]
-        return same[-1] if same else next(m for m in self.orgs if m.key == key)
+        i = len(self.orgs) if before is None else bisect_left(self._org_starts, before)
+        for j in range(i - 1, -1, -1):
+            if self.orgs[j].key == key:
+                return self.orgs[j]
+        return next(m for m in self.orgs if m.key == key)
 
     # ------------------------------------------------------------ references
     def resolve(self, phrase: str, pos: int) -> Mention | None:
@@ -150,22 +225,70 @@ class DocumentContext:
             kind = self.last_of_kind(KIND_NOUNS[noun], pos)
             if kind is not None or noun not in UNIT_NOUNS:
                 return kind
-        if noun in ANALYST_NOUNS:
-            # "the firm's analyst": the research or investment firm cited last, if any.
+        if noun in ANALYST_NOUNS and _ANALYST_WORDS.search(phrase):
+            # "the firm's chief analyst": the research or investment firm cited last, if any.
             firm = self.last_of_kind(FIRM_HEADS, pos, window=1500)
             if firm is not None:
                 return firm
-        # "the company", "its", "the joint venture", "the Guangxi branch": the company the story is about.
-        return self.subject(pos, companies_only=True) or self.subject(pos)
+        if noun in ("its", "their"):
+            # "Its chairman": the organisation named last in this or the previous sentence, or the institution that
+            # sentence referred to ("the hospital's deputy director said. X, who heads its ...").
+            antecedent = self._pronoun_antecedent(pos)
+            if antecedent is not None:
+                return antecedent
+        # "the company", "its", "the joint venture", "the Guangxi branch": the company that the last few sentences
+        # are about, else the one the story is about.
+        companies = noun not in ("its", "their")
+        return (self.recent_subject(pos, companies_only=companies) or self.subject(pos, companies_only=True)
+                or self.subject(pos))
 
-    def nearest_before(self, pos: int, window: int) -> Mention | None:
-        before = [o for o in self.orgs if pos - window <= o.start and o.end <= pos]
-        return before[-1] if before else None
+    def _pronoun_antecedent(self, pos: int) -> Mention | None:
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i < 0:
+            return None
+        near = self.nearest_org_before(pos, self.sentences.spans[i][0])
+        if near is not None or i == 0:
+            return near
+        p_start, p_end = self.sentences.spans[i - 1]
+        near = self.nearest_org_before(p_end, p_start)
+        if near is not None:
+            return near
+        noun = reference_noun(self.body[p_start:p_end])
+        if noun in KIND_NOUNS:
+            return self.last_of_kind(KIND_NOUNS[noun], p_start)
+        return None
+
+    def recent_subject(self, pos: int, companies_only: bool = True, sentences: int = 4) -> Mention | None:
+        """The organisation that opens one of the last few sentences before `pos` (the topic just discussed).
+
+        "Cambricon said revenue jumped. The firm's founder, X, ..." -> Cambricon.
+        """
+        i = bisect_right(self._sentence_starts, pos) - 1
+        for k in range(i, max(-1, i - sentences), -1):
+            s_start, _ = self.sentences.spans[k]
+            opener = self._sentence_opener(s_start)
+            if opener is not None and opener.end <= pos and not self.is_reporter(opener) \
+                    and (not companies_only or self.is_company(opener)):
+                return opener
+        return None
+
+    def _sentence_opener(self, s_start: int) -> Mention | None:
+        """An organisation at the start of a sentence, after at most an article or "Shares of"."""
+        lead = _OPENER.match(self.body, s_start)
+        return self.org_at(lead.end() if lead else s_start)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences.spans]
+
 
     def last_of_kind(self, heads: tuple[str, ...], pos: int, window: int = 3000) -> Mention | None:
         """The last organisation before `pos` whose name holds one of `heads` ("Institute")."""
-        for org in reversed(self.orgs):
-            if org.end <= pos and pos - org.end <= window and any(h in org.name.split() for h in heads):
+        for i in range(bisect_right(self._org_ends, pos) - 1, -1, -1):
+            org = self.orgs[i]
+            if pos - org.end > window:
+                break
+            if any(h in org.name.split() for h in heads):
                 return org
         return None
 

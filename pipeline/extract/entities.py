@@ -54,7 +54,7 @@ ORG_SUFFIXES = frozenset(
     Energy Power Mining Intelligence Cloud Data Analytics Consulting Consultancy Fund Foundation Society
     Office Court Committee Alliance Industries Industrial Systems Solutions Software Microelectronics
     Circuits Pharmaceutical Pharma Medical Healthcare Health Telecom Communications Mobile Unicom Studio Studios
-    Grid Airlines Auto Automotive Vehicles Logistics Exchange Platform Operations Dynamics Authority Review Journal Magazine Gazette Herald
+    Grid Airlines Auto Automotive Vehicles Logistics Exchange Platform Operations Dynamics Authority
     High-Tech Hi-Tech Biotech Therapeutics Pharmaceuticals Brokerage Consultants Advisors Asia AI MedTech Medtech
     """.split()
 )
@@ -134,6 +134,7 @@ TITLE_HEADS = (
     "senior director", "senior manager", "assistant professor", "associate professor", "research fellow",
     "fellow", "editor", "editor-in-chief", "chief editor", "deputy editor", "correspondent", "specialist",
     "technician", "supervisor", "coordinator", "team leader", "project leader", "lead scientist",
+    "premier", "vice premier", "state councilor", "state councillor", "ambassador", "deputy governor",
 )
 ACRONYM_TITLES = frozenset("ceo cto cfo coo".split())
 
@@ -165,19 +166,26 @@ SPEECH_VERBS = ("said", "says", "told", "added", "wrote", "noted", "notes", "rem
                 "argued", "continued", "acknowledged", "insisted", "cautioned", "predicted", "estimated", "expects",
                 "believes", "concluded", "announced", "revealed", "disclosed", "highlighted", "suggested", "agreed")
 _SPEECH_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+# After a name, verbs that companies use too ("Sun Life announced") do not make the name a person's.
+_PERSONAL_SPEECH_ALT = "|".join(sorted(set(SPEECH_VERBS) - {"announced", "revealed", "disclosed", "highlighted",
+                                                            "predicted", "suggested", "agreed", "concluded"},
+                                       key=len, reverse=True))
 _PERSON_CUES = [
     re.compile(r"\b(?:[Ss]aid|[Aa]ccording to|" + _SPEECH_ALT + r")\s+(" + _PERSON + r")(?=,|\.|\s+(?:in|on|at|of|from|with)\b)"),
     re.compile(r"(?:^|[.\"\u201d]\s|\n)(" + _PERSON + r"),\s+(?:a |an |the )?(?:[\w'\u2019-]+ ){0,4}(?:"
                + TITLE_ALT_ANY_CASE + r")\b"),
-    re.compile(r"\b(" + _PERSON + r")\s+(?:" + _SPEECH_ALT + r")\b"),
+    re.compile(r"\b(" + _PERSON + r")\s+(?:" + _PERSONAL_SPEECH_ALT + r")\b"),
     # "..., Lu Ming, secretary general of the centre, said": a name in apposition inside a sentence.
-    re.compile(r",\s+(" + _PERSON + r"),\s+(?:a |an |the )?(?:[\w'\u2019-]+ ){0,4}(?:" + TITLE_ALT_ANY_CASE + r")\b"),
+    _MID_APPOSITION := re.compile(r",\s+(" + _PERSON + r"),\s+(?:a |an |the )?(?:[\w'\u2019-]+ ){0,4}(?:" + TITLE_ALT_ANY_CASE + r")\b"),
     # "founded in 2015 by Yu Kai, who ...", "set up by Lin Bo and ...": a founder named after "by".
     re.compile(r"\b(?:[Ff]ounded|[Cc]o-founded|[Ss]et up|[Ee]stablished)\b[^.;]{0,40}?\bby\s+(" + _PERSON
                + r")(?=,|\s+(?:and|in|who)\b|\s+[\u2013\u2014-]\s)"),
     # "Wu Lan made the announcement": a sentence opened by a Chinese name and a verb of speech or action.
-    re.compile(r"(?:^|[.!?]\s+|\n)((?:" + "|".join(sorted(CHINESE_SURNAMES_LIST, key=len, reverse=True))
+    _SURNAME_AND_VERB := re.compile(r"(?:^|[.!?]\s+|\n)((?:" + "|".join(sorted(CHINESE_SURNAMES_LIST, key=len, reverse=True))
                + r") [A-Z][a-z]+(?:-[a-z]+)?)\s+(?:made|gave|announced|unveiled|presented|revealed|disclosed|spoke)\b"),
+    # "Qin Hao of the Guangxi Health Commission said": a Chinese name opening a sentence, then "of" and a name.
+    _NAME_OF_BODY := re.compile(r"(?:^|[.!?\"\u201d]\s+|\n)((?:" + "|".join(sorted(CHINESE_SURNAMES_LIST, key=len, reverse=True))
+                                + r") [A-Z][a-z]+(?:-[a-z]+)?) (?:of|from) (?:the )?[A-Z]"),
     # "a woman surnamed Ye": the surname alone names the person.
     re.compile(r"\bsurnamed\s+((?:" + "|".join(sorted(CHINESE_SURNAMES_LIST, key=len, reverse=True))
                + r"))(?=[,.;]|\s+[a-z])"),
@@ -194,14 +202,29 @@ _PERSON_CUES = [
     # "Zhou Jing, 27, who ...": a name followed by an age.
     re.compile(r"(?<![\w-])(" + _PERSON + r"),\s+\d{2},\s+(?:a|an|the|who)\b"),
     # "X, who heads Y": a name followed by a clause about the job.
-    re.compile(r"\b(" + _PERSON + r"),\s+(?:\d{2},\s+)?who\s+(?:also\s+|now\s+)?(?:heads|leads|directs|chairs|runs|manages|"
-               r"oversees|founded|co-founded|is|was)\b"),
+    # "X, who heads Y", "X, 52, who started ...": "who" follows people, "which" organisations.
+    re.compile(r"\b(" + _PERSON + r"),\s+(?:\d{2},\s+)?who\b"),
 ]
 # Common Chinese surnames: a two- or three-word name that starts with one is family-name first.
 CHINESE_SURNAMES = frozenset(CHINESE_SURNAMES_LIST)
+# Cues loose enough to catch a company ("Sun Life announced", "Lumen Vision, a chip designer"): Chinese names only.
+_CHINESE_NAME_ONLY = (_SURNAME_AND_VERB, _MID_APPOSITION, _NAME_OF_BODY)
 
 PERSON_STOP = NOT_NAME_WORDS - CHINESE_SURNAMES
-GIVEN_NAMES_LIKE_MONTHS = frozenset("Jun Jan Mar".split())
+# One syllable of Hanyu Pinyin, loosely: an initial and a final ("Yan", "hong", "Xiao", "chuan").
+_PINYIN_SYLLABLE = (r"(?:(?:zh|ch|sh|[dtnlgkhjqxrzcsyw])(?:iang|iong|uang|ang|eng|ing|ong|uai|iao|ian|uan|ai|ei|ao|ou|an|en|in|un|"
+                    r"ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)|[bpmf](?:iang|ang|eng|ing|iao|ian|ai|ei|ao|ou|an|en|in|ie|a|o|i|u)"
+                    r"|m(?:e|iu)|(?:a|o|e|ai|ei|ao|ou|an|en|ang|eng|er))")
+_PINYIN_NAME = re.compile(r"(?:" + _PINYIN_SYLLABLE + r"){1,3}(?:-(?:" + _PINYIN_SYLLABLE + r"){1,2})?", re.IGNORECASE)
+
+
+def is_chinese_name(words: list[str]) -> bool:
+    """A surname and a given name in Pinyin: "Ma Jun", "Li Yanhong"; not "Sun Life" or "Lumen Vision".
+
+    >>> is_chinese_name(["Ma", "Jun"]), is_chinese_name(["Sun", "Life"])
+    (True, False)
+    """
+    return len(words) == 2 and words[0] in CHINESE_SURNAMES and bool(_PINYIN_NAME.fullmatch(words[1]))
 NOT_PERSON_WORDS = frozenset("Index Market Board Exchange Plan Conference Expo Games Forum Summit Award".split())
 # Descriptive words that may precede an organisation's name but are not part of it.
 ORG_LEADING_NOISE = frozenset(
@@ -221,7 +244,7 @@ _PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w ]+)/(?:[A-Z][\w. -]+)\)")
 _AFTER_TITLE = re.compile(
     r"\b(?:" + TITLE_ALT + r")\s+(?:at|of|with|for)\s+"
     r"(?:the\s+)?(?:(?:[A-Z][\w]*(?:\s+[A-Z][\w]*)?)-based\s+|(?:" + "|".join(re.escape(p) for p in sorted(PLACES | set(MULTIWORD_PLACES), key=len, reverse=True)) + r")\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){0,3}?"
-    r"((?:[A-Z][\w&]*(?:-[A-Za-z]+)?)(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&]*(?:-[A-Za-z]+)?){0,4})\b"
+    r"((?:[A-Z][\w&]*(?:-[A-Za-z]+)?|[a-z]{1,2}[A-Z][\w&]*)(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&]*(?:-[A-Za-z]+)?){0,4})\b"
     # "head of AI research at X": a name followed by a content word is a field, not an organisation.
     r"(?!\s+(?!(?:in|and|said|says|on|for|of|at|to|which|who|with|from|since|until|as|a|an|the|is|was|has|had|will|would)\b)[a-z])"
 )
@@ -239,22 +262,22 @@ _SOURCE = re.compile(
 )
 # "AthenaEyes, a Chinese AI firm focused on ...": a name in apposition with an organisation noun.
 _ORG_APPOSITION = re.compile(
-    r"(?<![\w-])([A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z][a-z]{2,}|[A-Z]{2,}[a-z]*|\d+[A-Z][A-Za-z]+),\s+(?:an?|the|its)\s+"
+    r"(?<![\w.-])(?<!Mr\. )(?<!Ms\. )(?<!Dr\. )(?<!Mr )(?<!Ms )(?<!Dr )"
+    r"((?:[A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z][a-z]{2,}|[A-Z]{2,}[a-z]*|\d+[A-Z][A-Za-z]+)(?: [A-Z][a-z]+){0,2}),\s+(?:an?|the|its)\s+"
     r"(?:(?!of\b)[\w-]+\s+){0,4}?(?:firm|company|startup|start-up|maker|developer|provider|unicorn|manufacturer|"
-    r"consultancy|agency|outlet|publication|newspaper|portal|platform operator)\b(?![\w-]|\s+(?:founder|executive|"
-    r"employee|spokesperson|official)\b)"
+    r"consultancy|agency|outlet|publication|newspaper|portal|platform operator)\b(?![\w'\u2019-]|\s+(?:founder|executive|"
+    r"employee|spokesperson|spokesman|spokeswoman|official)\b)"
 )
 # "vice minister of industry and information technology", "Minister of Science and Technology": the field.
 _MINISTER_FIELD = re.compile(r"\b(?:[Vv]ice[- ]|[Dd]eputy |[Aa]ssistant )?[Mm]inister of ((?:[A-Za-z]+)(?: (?:and )?[A-Za-z]+){0,5})")
-# "SAG-AFTRA": acronyms joined by hyphens name a union or alliance (not "AI-RAN" or "AR-VR").
-_ACRONYM_UNION = re.compile(r"(?<![\w-])((?!(?:AI|IT|EV|AR|VR|US|UK|EU)-)[A-Z]{2,}(?:-(?!(?:AI|AR|VR|IT)\b)[A-Z]{2,})+)(?![\w-])")
 # "(Yicai) July 5 --", "(NewsAgency) --": the news agency of a dateline.
 _DATELINE_AGENCY = re.compile(
     r"(?:^|\n)\(([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)?)\)\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:--|\u2014|\u2013)"
 )
 # "told NewsChina", "in an interview with Caixin": a one-word outlet in CamelCase or capitals.
 _OUTLET = re.compile(
-    r"\b(?:told|(?:explained|said|spoke|speaking|talking) to|in an interview with|interviewed by)\s+([A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z]{2,}[a-z]*)(?=[,.;:]|\s+(?:that|on|in)\b)"
+    r"\b(?:told|(?:explained|said|spoke|speaking|talking) to|in an interview with|interviewed by)\s+"
+    r"([A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z]{2,}(?![A-Za-z]))(?=[,.;:]|\s+(?:that|on|in)\b)"
 )
 # "Baidu.com", "llm-stats.com": a web domain named as an actor.
 _DOMAIN = re.compile(r"(?<![\w./@-])((?:[A-Za-z][A-Za-z0-9]*)(?:-[A-Za-z0-9]+)*\.(?:com|cn|ai|io|net|org))(?![\w/.-]|\.[a-z])")
@@ -289,7 +312,7 @@ _MODEL_APPOSITION = re.compile(
 )
 
 _ORG_RUN = re.compile(
-    r"(?<![\w-])(?:[A-Z][\w]*(?:-[A-Z\d][\w]*)*(?:['\u2019]s)?\.?|\d[\w]*)"
+    r"(?<![\w-])(?:[A-Z][\w]*(?:-[A-Z\d][\w]*)*(?:['\u2019]s)?\.?|\d[\w]*|[a-z]{1,2}[A-Z][\w]*)"
     r"(?:[ \t]+(?:(?:of|and|for|&|the|on|(?<=Affiliated[ \t])to)[ \t]+)?(?:[A-Z][\w]*(?:-[\w]+)*(?:['\u2019]s)?\.?))+"
 )
 _LIST_NAME = r"[A-Z][\w&]*(?:[- ][A-Z][\w&]*){0,3}"
@@ -345,6 +368,13 @@ def _place_ends_here(body: str, start: int, text: str) -> bool:
     return bool(before) and is_place(f"{before.group(1)} {text}")
 
 
+def _number_names(words: list[str]) -> bool:
+    """ "360 Security Group": a short number before capitalised words that end in an organisation word names it."""
+    return (bool(re.fullmatch(r"\d{2,3}", words[0])) and len(words) >= 3 and words[1][:1].isupper()
+            and words[1] not in GENERIC_ACRONYMS and words[1] not in GENERIC_QUALIFIERS
+            and words[-1].rstrip(".") in ORG_SUFFIXES)
+
+
 def _is_figure(word: str) -> bool:
     """A number or a label like "3D" or "5G" before a name is not part of it; "36Kr" or "5Y" is.
 
@@ -370,6 +400,9 @@ def _place_tail(words: list[str]) -> bool:
     return k >= 1 and words[k - 1] in ORG_SUFFIXES and bool(tail) and is_place(" ".join(tail))
 
 
+_TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,2}")
+# Surnames that are also English words ("He", "Long before") or start a place ("Hong Kong"): not short forms.
+_ENGLISH_WORD_SURNAMES = frozenset("He Long Fan Hong".split())
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.]{1,11})\)")
 _MODEL_HYPHEN = re.compile(
     r"(?<![\w.-])([A-Z][A-Za-z0-9]*(?:\.\d+)?(?:-[A-Za-z.]*\d[A-Za-z0-9.]*)+(?:-[A-Za-z0-9]+)*"
@@ -426,11 +459,20 @@ class EntityFinder:
             r"(?![\w]|-[\w]|\.\d)",
         )
 
+        # "ERNIE Speed", "Hunyuan-lite": a model family with a tier word and no version.
+        model_forms = sorted((f for f, e in self._families.items() if registry.entities[e].entity_type == "ai_model"),
+                             key=len, reverse=True)
+        self._tiered = re.compile(
+            r"(?<![\w-])(" + _trie_pattern(model_forms) + r")(?: (" + "|".join(sorted(MODEL_VARIANT_WORDS, key=len, reverse=True))
+            + r")|-(" + "|".join(sorted(MODEL_VARIANT_WORDS | MODEL_TIER_WORDS | {w.lower() for w in MODEL_VARIANT_WORDS},
+                                        key=len, reverse=True)) + r"))(?![\w-])")
+
     # ------------------------------------------------------------ finding
     def find(self, body: str) -> DocumentEntities:
         candidates: list[Mention] = []
         candidates += self._registry_mentions(body)
         candidates += self._versioned_mentions(body)
+        candidates += self._tiered_mentions(body)
         candidates += self._hyphenated_models(body)
         candidates += self._organisations(body)
         candidates += self._organisations_after_titles(body)
@@ -449,7 +491,6 @@ class EntityFinder:
         candidates += self._unknown_names(body, _PRODUCT_BEFORE_NOUN, "product")  # "its ROPA surgical robot"
         candidates += self._called(body)
         candidates += self._ministries_in_titles(body)
-        candidates += self._unknown_names(body, _ACRONYM_UNION, "organization")  # "SAG-AFTRA"
         credits = [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(body)]
         candidates = [c for c in candidates if not any(s <= c.start < e for s, e in credits)]
         chosen = _non_overlapping(candidates)
@@ -503,6 +544,22 @@ class EntityFinder:
                                family.entity_id, discovered=True, rule="family+version"))
         return out
 
+    def _tiered_mentions(self, body: str) -> list[Mention]:
+        """A known model family with a tier word: "ERNIE Speed", "ERNIE Lite", "Hunyuan-lite"."""
+        out = []
+        for match in self._tiered.finditer(body):
+            text = match.group(0)
+            known = self.registry.lookup(text)
+            family = self.registry.entities[self._families[match.group(1)]]
+            entity = known or family
+            if known is not None:
+                out.append(Mention(match.start(), match.end(), text, known.entity_id, known.name, known.entity_type,
+                                   known.parent_entity_id))
+                continue
+            out.append(Mention(match.start(), match.end(), text, slugify(text), text, "ai_model", entity.entity_id,
+                               discovered=True, rule="family+version"))
+        return out
+
     def _hyphenated_models(self, body: str) -> list[Mention]:
         """Model-shaped names: a capitalised word joined by hyphens to version codes ("GLM-4.5", "MiniMax-M1")."""
         out = []
@@ -543,7 +600,7 @@ class EntityFinder:
                         break
                 mention = self._organisation(body, start, words)
                 if mention is None:
-                    # "Harbour Technology Review on Monday": end the name at its last organisation word.
+                    # "Lumenor Capital on Monday": end the name at its last organisation word.
                     cut = max((i for i in range(len(words) - 1)
                                if words[i].rstrip(".") in ORG_SUFFIXES and words[i + 1] in ("on", "in", "for", "the")),
                               default=None)
@@ -566,6 +623,16 @@ class EntityFinder:
                 start += len(" ".join(words[:i + 1])) + 1
                 words = words[i + 1:]
                 break
+        # "Tracy Ho of Huatai Securities": a name with no organisation word before "of" is a person's.
+        if "of" in words[1:-1]:
+            k = words.index("of")
+            if 2 <= k <= 3 and not any(w.rstrip(".") in ORG_SUFFIXES or w in INSTITUTION_HEADS or w in _TITLE_WORDS_CAP
+                                       for w in words[:k]) and all(w[:1].isupper() for w in words[:k]):
+                start += len(" ".join(words[:k + 1])) + 1
+                words = words[k + 1:]
+                if words and words[0] == "the":
+                    start += 4
+                    words = words[1:]
         # "CEO of Huawei Cloud", "President of Fudan University": a title and its "of" are not part of the name.
         for i, w in enumerate(words[:3]):
             if w.lower() in _TITLE_WORDS and i + 1 < len(words) - 1 and words[i + 1] in ("of", "at", "for"):
@@ -575,12 +642,18 @@ class EntityFinder:
                 words = words[i + 2:]
                 break
         # Leading noise: determiners, connectors, figures ("5,100 AI firms"), a place in the possessive ("Shanghai's").
-        while words and (words[0] in ORG_LEADING_NOISE or words[0] in CONNECTORS or _is_figure(words[0])
+        while words and (words[0] in ORG_LEADING_NOISE or words[0] in CONNECTORS or (_is_figure(words[0])
+                                                                                     and not _number_names(words))
                          or (_POSSESSIVE.search(words[0]) and is_place(_POSSESSIVE.sub("", words[0])))):
             start += len(words[0]) + 1
             words = words[1:]
         if words:
             words = words[:-1] + [_POSSESSIVE.sub("", words[-1])]
+        # "The Ministry of Commerce on Monday said": a weekday or month after "on" or "in" is not in the name.
+        for i, w in enumerate(words[1:-1], start=1):
+            if w in ("on", "in") and all(x.rstrip(".,") in NOT_NAME_WORDS for x in words[i + 1:]):
+                words = words[:i]
+                break
         # "Ministry of Industry and Information Technology Zhao Min said": the person after the name is not in it.
         if len(words) > 3 and words[-2] in CHINESE_SURNAMES and words[-1] not in ORG_SUFFIXES and (
                 words[-3].rstrip(".") in ORG_SUFFIXES or any(w in INSTITUTION_HEADS for w in words[:3])):
@@ -654,10 +727,13 @@ class EntityFinder:
         return out
 
     def _unknown_names(self, body: str, pattern: re.Pattern, entity_type: str) -> list[Mention]:
-        """A one-word name that a pattern's context types, when the registry does not know it already."""
+        """A name that a pattern's context types, when the registry does not know it already."""
         out = []
         for match in pattern.finditer(body):
             text = match.group(1)
+            if " " in text and (is_chinese_name(text.split()) or any(w in NOT_NAME_WORDS or is_place(w)
+                                                                      for w in text.split())):
+                continue  # "Li Ming, a maker of ...": a person; "Shenzhen Xingtu, ...": leave it to other rules
             if (text in NOT_NAME_WORDS or is_place(text) or text in GENERIC_ACRONYMS or text in GENERIC_QUALIFIERS
                     or self.registry.lookup(text) is not None or _place_ends_here(body, match.start(1), text)):
                 continue
@@ -865,7 +941,10 @@ class EntityFinder:
                     words = words[1:]
                     text = " ".join(words)
                 # "Ma Jun", "Li Jun": after a surname, a month's abbreviation is a given name.
-                given_ok = {w for w in words[1:] if w in GIVEN_NAMES_LIKE_MONTHS} if words[0] in CHINESE_SURNAMES else set()
+                # "Ma Jun", "Li Jun": a Pinyin given name after a surname may look like a month or a stop word.
+                given_ok = set(words[1:]) if is_chinese_name(words) else set()
+                if pattern in _CHINESE_NAME_ONLY and not is_chinese_name(words):
+                    continue
                 if any((w in PERSON_STOP and w not in given_ok) or w in PLACES or w in ORG_SUFFIXES or w in NOT_PERSON_WORDS
                        for w in words):
                     continue
@@ -890,6 +969,8 @@ class EntityFinder:
             if not match:
                 continue
             abbr = match.group(1)
+            if _TICKER.fullmatch(abbr):
+                continue  # "(BABA.N)", "(0700.HK)": a stock ticker, not a name
             initials = "".join(w[0] for w in m.text.split() if w[0].isupper())
             if abbr.upper() != initials.upper() and not abbr.isupper():
                 continue
@@ -939,6 +1020,8 @@ class EntityFinder:
             for short in shorts:
                 if self.registry.lookup(short) is not None and m.discovered:
                     continue
+                if short in _ENGLISH_WORD_SURNAMES:
+                    continue  # "He Xiaopeng" later "He": the pronoun, not the person
                 if short in taken:
                     # A short form found on its own by another rule is the same entity.
                     for other in doc.mentions:
@@ -955,6 +1038,7 @@ _EVENT_BEFORE = re.compile(r"\b(?:during|attend(?:ed|ing)?|held|hosted|host|open
 _LEGAL_TAIL = re.compile(r"(?:\s+(?:Co\.?,?\s?Ltd\.?|Co\.?|Inc\.?|Corp\.?|Ltd\.?|Limited|Company Limited))+$")
 _CO_LTD = re.compile(r"\.?,\s?Ltd\b\.?")
 _TITLE_WORDS = frozenset(w for t in TITLE_HEADS for w in t.split() if w not in ("and", "of")) | {"vice-president"}
+_TITLE_WORDS_CAP = frozenset(w[:1].upper() + w[1:] for w in _TITLE_WORDS) | frozenset(w.upper() for w in _TITLE_WORDS)
 _KEEP_PERIOD = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "U.S.", "U.K.", "St.", "Bros."})
 
 
