@@ -508,3 +508,16 @@ def test_falling_pair_and_change_verbs_are_changes_not_ranges():
 def test_parallel_figures_share_a_leading_qualifier():
     assert [g[4] for g in _got("Cloud and devices make up about 61.5 percent and 30.2 percent of sales.")] == [
         "about", "about"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Margins moved -12 percent in the quarter.", -12.0),
+    ("Visits changed by \u22123.5 percent.", -3.5),
+    ("The index moved minus 2 percentage points.", -2.0),
+])
+def test_negative_sign_before_a_figure(text, value):
+    assert value in {q.value for q in extract_quantities(text)}
+
+
+def test_hyphen_between_figures_is_a_range_not_a_sign():
+    assert all(q.value > 0 for q in extract_quantities("Prices rose 10-12 percent."))

@@ -1265,6 +1265,10 @@ def _is_conversion(text: str, prev: Quantity | None, c: _Cand, unit: str) -> boo
             and bool(_CONVERSION_GAP.fullmatch(text, prev.char_end, c.start)))
 
 
+# A minus sign or "minus" right before a figure, not after a word or digit ("10-12" is a range).
+_NEGATIVE_SIGN = re.compile(r"(?:(?<![\w.,%)\]-])[-\u2212]|\b[Mm]inus )$")
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     """All quantities in `text` (a whole normalised document body, paragraphs
     separated by blank lines), in order of char_start."""
@@ -1320,15 +1324,20 @@ def extract_quantities(text: str) -> list[Quantity]:
                   and (c.scaled and prev_scaled or not c.scaled and not prev_scaled)):
                 qual = prev.qualifier  # "over 200 million videos and 400 million images"
         end = c.end
+        start, value = c.start, c.value
+        sign = _NEGATIVE_SIGN.search(text, max(0, c.start - 6), c.start)
+        if sign and value > 0:
+            # "-12 percent", "minus 3 percentage points": a negative figure (not "10-12", a range).
+            start, value = sign.start(), -value
         q = Quantity(
-            text=text[c.start:end],
-            value=c.value,
+            text=text[start:end],
+            value=value,
             unit=unit,
             currency=c.currency if unit == "currency" else None,
             unit_symbol=symbol if unit == "other" else None,
             qualifier=qual,
             subject=_subject(text, c),
-            char_start=c.start,
+            char_start=start,
             char_end=end,
         )
         out.append(q)
