@@ -1,5 +1,7 @@
-# Two commands: `make dataset` builds the release from seeds/ into dist/, `make test` runs the tests.
+# Two commands: `make dataset` builds the dataset from seeds/ into dist/, `make test` runs the tests.
 # Each creates .venv and installs the exact versions in requirements.lock on first use.
+# `make dataset` writes a development build, dist/VERSION.dev+DIGEST (named after its content, so it never
+# clashes with an earlier build); `make release VERSION=x.y.z` publishes the numbered release dist/x.y.z.
 
 PYTHON ?= python3.11
 VENV := .venv
@@ -8,7 +10,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 export DAGSTER_HOME := $(CURDIR)/.dagster
 
-.PHONY: dataset test eval bench dev lock clean
+.PHONY: dataset release test eval bench dev lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -24,6 +26,11 @@ $(STAMP): requirements.lock pyproject.toml
 
 dataset: $(STAMP)
 	$(BIN)/python -m pipeline build --seeds seeds --dist dist
+
+# A numbered release is immutable: an existing dist/$(VERSION) is refused, never overwritten.
+release: $(STAMP)
+	@[ -n "$(VERSION)" ] || { echo "error: give the version to publish: make release VERSION=x.y.z" >&2; exit 2; }
+	$(BIN)/python -m pipeline release --version "$(VERSION)" --seeds seeds --dist dist
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -1,4 +1,13 @@
-"""Command line: `python -m pipeline build [--seeds DIR] [--dist DIR] [--version V]`."""
+"""Command line.
+
+    python -m pipeline build   [--seeds DIR] [--dist DIR] [--version V] [--keep N] [--verbose]
+    python -m pipeline release --version X [--seeds DIR] [--dist DIR] [--verbose]
+
+`build` writes a development build, DIST/V.dev+DIGEST, named after its content: building the same
+state again is a no-op, a new commit or other inputs give a new folder, and only the N newest
+development builds are kept. `release` publishes the numbered release DIST/X and refuses to touch an
+existing one. Both print a line per asset, a summary, and as their last line the folder written.
+"""
 
 from __future__ import annotations
 
@@ -6,83 +15,151 @@ import argparse
 import os
 import re
 import sys
+import warnings
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.settings import DEFAULT_DAGSTER_HOME, DEFAULT_DIST, DEFAULT_SEEDS, Settings, reference_dir_for
 from pipeline.ingest.documents import DEFAULT_MAX_BYTES
-
-
-# A release folder name: no path separators, no leading dot.
-VERSION_PATTERN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]{0,63}")
+from pipeline.release import VERSION_PATTERN, version_problem  # noqa: F401  (VERSION_PATTERN: the release name rule)
+from pipeline.quarantine import MAX_QUARANTINE_SHARE
+from pipeline.settings import (DEFAULT_DAGSTER_HOME, DEFAULT_DIST, DEFAULT_KEEP_DEV_BUILDS, DEFAULT_SEEDS, Settings,
+                               reference_dir_for)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m pipeline", description="Build the china-ai-facts release.")
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description="Build the china-ai-facts dataset.")
     sub = parser.add_subparsers(dest="command", required=True)
-    build = sub.add_parser("build", help="materialize every asset through Dagster and write DIST/VERSION/")
-    build.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder of input documents (default: seeds/)")
-    build.add_argument("--dist", type=Path, default=DEFAULT_DIST, help="where releases are written (default: dist/)")
-    build.add_argument("--version", default=__version__, help=f"release version (default: {__version__})")
-    build.add_argument("--reference", type=Path, default=None, help="folder with entities.csv (default: SEEDS/reference or seeds/reference)")
-    build.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help=f"largest input file accepted (default: {DEFAULT_MAX_BYTES})")
+    build = sub.add_parser(
+        "build", help="a development build: DIST/VERSION.dev+DIGEST, named after its content (make dataset)",
+        description="Materialize every asset through Dagster and write a development build, "
+                    "DIST/VERSION.dev+DIGEST, DIGEST being a hash of its data files and datapackage.json.")
+    release = sub.add_parser(
+        "release", help="publish the numbered release DIST/VERSION (refuses an existing one)",
+        description="Materialize every asset through Dagster and publish the numbered release DIST/VERSION; "
+                    "a version that exists is never overwritten.")
+    for command in (build, release):
+        command.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder of input documents (default: seeds/)")
+        command.add_argument("--dist", type=Path, default=DEFAULT_DIST, help="where releases are written (default: dist/)")
+        command.add_argument("--reference", type=Path, default=None,
+                             help="folder with entities.csv (default: SEEDS/reference or seeds/reference)")
+        command.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                             help=f"largest input file accepted (default: {DEFAULT_MAX_BYTES})")
+        command.add_argument("--max-quarantine-share", type=float, default=MAX_QUARANTINE_SHARE, metavar="SHARE",
+                             help="block the release when more than this share of a fact table is quarantined "
+                                  f"(default: {MAX_QUARANTINE_SHARE})")
+        command.add_argument("-v", "--verbose", action="store_true", help="print Dagster's full event log (stderr)")
+    build.add_argument("--version", default=__version__,
+                       help=f"the version the build leads to; the folder is VERSION.dev+DIGEST (default: {__version__})")
+    build.add_argument("--keep", type=int, default=DEFAULT_KEEP_DEV_BUILDS, metavar="N",
+                       help=f"keep the N newest development builds in DIST, delete older ones; 0 keeps all "
+                            f"(default: {DEFAULT_KEEP_DEV_BUILDS}); numbered releases are never deleted")
+    release.add_argument("--version", required=True, help="the release's version, e.g. 0.2.0; DIST/VERSION must not exist")
     return parser
 
 
-def build(args: argparse.Namespace) -> int:
-    # Run history and lineage persist in the repository's .dagster/ unless DAGSTER_HOME says otherwise.
-    os.environ.setdefault("DAGSTER_HOME", str(DEFAULT_DAGSTER_HOME))
-    home = Path(os.environ["DAGSTER_HOME"])
-    home.mkdir(parents=True, exist_ok=True)
-    (home / "dagster.yaml").touch()
-    import dagster as dg
-
-    from pipeline.definitions import run_build
-
-    if not VERSION_PATTERN.fullmatch(args.version):
-        print(f"error: version {args.version!r} is not a release name; use letters, digits, '.', '+' and '-' "
-              "starting with a letter or digit (e.g. 0.2.0)", file=sys.stderr)
+def run(args: argparse.Namespace, dev_build: bool) -> int:
+    problem = version_problem(args.version, numbered=not dev_build)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     seeds = args.seeds.resolve()
     if not seeds.is_dir():
         print(f"error: seeds folder {seeds} does not exist; pass --seeds DIR with a folder of documents", file=sys.stderr)
         return 2
+    dist = args.dist.resolve()
+    target = dist / args.version
+    if not dev_build and (target.exists() or target.is_symlink()):
+        print(f"error: {target} already exists: release {args.version} was published before and releases are "
+              f"immutable, so nothing was built or changed. Pick a new version: "
+              f"python -m pipeline release --version {_next_version(args.version, dist)}", file=sys.stderr)
+        return 1
     settings = Settings(
         seeds_dir=seeds,
-        dist_dir=args.dist.resolve(),
+        dist_dir=dist,
         version=args.version,
         reference_dir=(args.reference or reference_dir_for(seeds)).resolve(),
         max_bytes=args.max_bytes,
+        max_quarantine_share=args.max_quarantine_share,
+        dev_build=dev_build,
+        keep_dev_builds=getattr(args, "keep", 0),
     )
-    with dg.DagsterInstance.get() as instance:
-        result = run_build(settings, instance)
-    released = any(e.is_step_materialization and e.asset_key == dg.AssetKey("out_release") for e in result.all_events)
-    if not result.success or not released:
-        print("error: the build failed; nothing was published.", file=sys.stderr)
-        _report_failures(result)
-        return 1
-    print(result.output_for_node("out_release"))
-    return 0
+    # Run history and lineage persist in the repository's .dagster/ unless DAGSTER_HOME says otherwise.
+    os.environ.setdefault("DAGSTER_HOME", str(DEFAULT_DAGSTER_HOME))
+    home = Path(os.environ["DAGSTER_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "dagster.yaml").touch()
+    if not args.verbose:
+        # Library deprecation notices are for the developers of this pipeline; --verbose shows them.
+        warnings.simplefilter("ignore")
+    import dagster as dg
+
+    from pipeline.console import Reporter
+    from pipeline.definitions import run_build
+    from pipeline.provenance import git_dirty
+
+    if not dev_build and git_dirty():
+        print("warning: the working tree has uncommitted changes; the release records git_dirty: true",
+              file=sys.stderr)
+    reporter = Reporter(verbose=args.verbose)
+    try:
+        reporter.say(f"Building {'a development build of ' if dev_build else 'release '}{args.version} from {seeds}")
+        with dg.DagsterInstance.get() as instance, reporter.installed():
+            result = run_build(settings, instance, reporter.loggers())
+        released = any(e.is_step_materialization and e.asset_key == dg.AssetKey("out_release")
+                       for e in result.all_events)
+        if not result.success or not released:
+            print("error: the build failed; nothing was published.", file=reporter.err, flush=True)
+            _report_failures(result, reporter.err)
+            return 1
+        folder = Path(result.output_for_node("out_release"))
+        reporter.summary(folder)
+        reporter.say(str(folder))  # the last line: scripts (make eval, the tests) read the folder from it
+        return 0
+    finally:
+        reporter.close()
 
 
-def _report_failures(result) -> None:
+def _next_version(version: str, dist: Path) -> str:
+    """A version after `version` (the next patch) that DIST does not hold yet."""
+    match = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)", version)
+    if not match:
+        return "X (a version not yet in " + str(dist) + ")"
+    major, minor, patch = (int(g) for g in match.groups())
+    while (dist / f"{major}.{minor}.{patch}").exists():
+        patch += 1
+    return f"{major}.{minor}.{patch}"
+
+
+def _report_failures(result, err=None) -> None:
     """Every failed step (with the user's exception, not Dagster's wrapper) and every failed check."""
+    err = err or sys.stderr
     for event in result.all_events:
         if event.is_step_failure:
             error = event.event_specific_data.error
             while error.cause is not None:
                 error = error.cause
-            print(f"  {event.step_key}: {error.message.strip()}", file=sys.stderr)
+            print(f"  {event.step_key}: {error.message.strip()}", file=err, flush=True)
         elif event.event_type_value == "ASSET_CHECK_EVALUATION" and not event.event_specific_data.passed:
             data = event.event_specific_data
-            print(f"  check {data.asset_key.to_user_string()}:{data.check_name} failed; see its failing_sample "
-                  "in `dagster dev`", file=sys.stderr)
+            metadata = data.metadata or {}
+            print(f"  rule {data.check_name} failed on {data.asset_key.to_user_string()}"
+                  + (f" ({metadata['failing_rows'].value} of {metadata['checked_rows'].value} rows)"
+                     if "failing_rows" in metadata else ""), file=err, flush=True)
+            for key in ("failing_tables", "failing_sample"):
+                if key in metadata:
+                    print(_indent(metadata[key].value), file=err, flush=True)
+
+
+def _indent(text: str, prefix: str = "    ") -> str:
+    return "\n".join(prefix + line for line in str(text).splitlines())
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "build":
-        return build(args)
+        return run(args, dev_build=True)
+    if args.command == "release":
+        return run(args, dev_build=False)
     return 2
 
 

@@ -1,15 +1,16 @@
 """Rules that a release must satisfy beyond single columns, as plain functions over DataFrames.
 
-Belongs here: keys, foreign keys, spans against the document texts, plausible
-dates, value ranges and currency codes, entities without mentions. Each returns
-the failing rows, so the Dagster checks in `pipeline.defs.checks` can show a
-sample and block the release.
+Belongs here: the structural rules whose failure means a bug: keys, foreign
+keys, spans against the document texts, units that agree with their currency
+column, entities without mentions. Each returns the failing rows, so the Dagster
+checks in `pipeline.defs.checks` can show a sample and block the release. Rules
+about a fact's content (plausible dates and values) quarantine single rows
+instead: see `pipeline.quarantine`.
 """
 
 from __future__ import annotations
 
 import math
-from datetime import date
 
 import pandas as pd
 
@@ -67,50 +68,14 @@ def _inside_evidence(body: str, evidence: object, start: int, end: int) -> bool:
     return False
 
 
-# A calendar window around the publication date outside which a resolved date is an error.
-YEARS_BEFORE_PUBLICATION = 80
-YEARS_AFTER_PUBLICATION = 40
-EARLIEST_DATE = date(1900, 1, 1)
-LATEST_DATE = date(2100, 12, 31)
-
-
-def date_violations(time_expressions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """Rows that end before they start, or fall outside a plausible window of the publication date."""
-    published = dict(zip(documents["document_id"], documents["published_date"]))
-    bad = []
-    for row in time_expressions.itertuples():
-        start, end = row.start_date, row.end_date
-        pub = published.get(row.document_id)
-        low, high = EARLIEST_DATE, LATEST_DATE
-        if isinstance(pub, date):
-            low = max(low, _shift_years(pub, -YEARS_BEFORE_PUBLICATION))
-            high = min(high, _shift_years(pub, YEARS_AFTER_PUBLICATION))
-        bad.append(not (isinstance(start, date) and isinstance(end, date) and start <= end and low <= start and end <= high))
-    return time_expressions[pd.Series(bad, index=time_expressions.index, dtype=bool)]
-
-
-def _shift_years(day: date, years: int) -> date:
-    return day.replace(year=day.year + years, day=min(day.day, 28))
-
-
-def value_violations(quantities: pd.DataFrame) -> pd.DataFrame:
-    """Fractions outside 0..1, percentages below -100, money without a valid ISO 4217 code (or a code without money)."""
-    from babel.numbers import list_currencies
-
-    codes = list_currencies()
+def unit_violations(quantities: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose value is not a finite number, money without a currency code, or a currency code on a non-money
+    unit: a bug in the extractor, not odd news (an unknown code or an implausible value is quarantined instead)."""
     bad = []
     for row in quantities.itertuples():
-        value = float(row.value)
-        ok = math.isfinite(value)
-        if row.unit == "fraction":
-            ok = ok and 0 <= value <= 1
-        elif row.unit == "percent":
-            ok = ok and value >= -100  # growth such as "up 425 percent" is valid
-        if row.unit == "currency":
-            ok = ok and isinstance(row.currency, str) and row.currency in codes
-        else:
-            ok = ok and not isinstance(row.currency, str)
-        bad.append(not ok)
+        money = row.unit == "currency"
+        has_code = isinstance(row.currency, str) and bool(row.currency)
+        bad.append(not math.isfinite(float(row.value)) or money != has_code)
     return quantities[pd.Series(bad, index=quantities.index, dtype=bool)]
 
 

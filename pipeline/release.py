@@ -1,9 +1,17 @@
 """The release: Parquet + CSV for every published table and a Frictionless datapackage.
 
-Belongs here: writing a versioned release folder atomically and
-deterministically, the `datapackage.json` descriptor and the dataset card.
-A release is immutable: writing a version that exists with other content is
-refused.
+Belongs here: writing a release folder atomically and deterministically, the
+`datapackage.json` descriptor, the dataset card, and the names of release folders.
+
+Two kinds of folder live under dist/:
+
+- a numbered release, DIST/VERSION (e.g. `0.2.0`), written by `python -m pipeline release`.
+  It is immutable: writing a version that exists with other content is refused.
+- a development build, DIST/VERSION.dev+DIGEST (e.g. `0.1.0.dev+3f9c2a1b`), written by
+  `make dataset`, `python -m pipeline build` and the Dagster schedule and sensor. DIGEST is the
+  first 8 hex digits of `content_digest()` of the staged folder, so the name follows from the
+  content: the same inputs, code and commit give the same folder (rebuilding is a no-op), anything
+  else a new one. Inside, the version reads VERSION.dev. Only the newest few are kept.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ import filecmp
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from datetime import date, datetime, timezone
@@ -34,6 +43,12 @@ LICENSE = {
     "path": "https://creativecommons.org/licenses/by/4.0/",
     "title": "Creative Commons Attribution 4.0",
 }
+# A release folder name: no path separators, no leading dot.
+VERSION_PATTERN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]{0,63}")
+DEV_SUFFIX = ".dev"
+DIGEST_LENGTH = 8
+# VERSION.dev+<8 hex digits>: the form of a development build's folder, never a numbered release's.
+DEV_BUILD_NAME = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]*\.dev\+[0-9a-f]{8}")
 # Spreadsheet programs run a cell that starts with one of these as a formula (OWASP CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -44,6 +59,64 @@ class ReleaseValidationError(RuntimeError):
 
 class ReleaseExistsError(RuntimeError):
     """A release of this version exists with different content."""
+
+
+def version_problem(version: str, numbered: bool = True) -> str | None:
+    """Why `version` cannot name a release (None when it can); `numbered=False` checks a dev build's base."""
+    if not VERSION_PATTERN.fullmatch(version):
+        return (f"version {version!r} is not a release name; use letters, digits, '.', '+' and '-' "
+                "starting with a letter or digit (e.g. 0.2.0)")
+    if DEV_BUILD_NAME.fullmatch(version):
+        return (f"version {version!r} has the form of a development build (VERSION.dev+DIGEST); "
+                "give a plain version such as 0.2.0")
+    if not numbered and "+" in version:
+        return (f"version {version!r} has a '+' label, and a development build adds its own (+DIGEST); "
+                "give a plain version such as 0.2.0")
+    return None
+
+
+def dev_build_name(version: str, digest: str) -> str:
+    """The folder of a development build of `version` whose content_digest() is `digest`."""
+    return f"{version}{DEV_SUFFIX}+{digest[:DIGEST_LENGTH]}"
+
+
+def content_digest(folder: Path) -> str:
+    """SHA-256 of the folder's data files and datapackage.json, in hex.
+
+    The same as `cd FOLDER && LC_ALL=C sha256sum data/* datapackage.json | sha256sum`: the digest of
+    the `sha256sum` listing (file hash, two spaces, relative path, newline) in path order.
+    """
+    files = [*(p for p in (folder / "data").iterdir() if p.is_file()), folder / "datapackage.json"]
+    paths = sorted(p.relative_to(folder).as_posix() for p in files)
+    listing = "".join(f"{sha256_of(folder / path)}  {path}\n" for path in paths)
+    return hashlib.sha256(listing.encode("utf-8")).hexdigest()
+
+
+def dev_builds(dist_dir: Path) -> list[Path]:
+    """The development builds in DIST, newest first (by folder modification time)."""
+    if not dist_dir.is_dir():
+        return []
+    builds = [p for p in dist_dir.iterdir()
+              if DEV_BUILD_NAME.fullmatch(p.name) and p.is_dir() and not p.is_symlink()
+              and (p / "datapackage.json").is_file()]
+    return sorted(builds, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+
+
+def prune_dev_builds(dist_dir: Path, keep: int, current: Path | None = None) -> list[Path]:
+    """Delete all but the `keep` newest development builds in DIST; returns the deleted folders.
+
+    `current` is always kept; `keep` <= 0 keeps everything. Numbered releases are never touched.
+    """
+    if keep <= 0:
+        return []
+    builds = dev_builds(dist_dir)
+    if current is not None and current in builds:
+        builds.remove(current)
+        builds.insert(0, current)
+    removed = builds[keep:]
+    for folder in removed:
+        shutil.rmtree(folder, ignore_errors=True)
+    return removed
 
 
 def sha256_of(path: Path) -> str:
@@ -125,12 +198,22 @@ def _latest_input(documents: pd.DataFrame) -> datetime | None:
     return datetime(latest.year, latest.month, latest.day, tzinfo=timezone.utc)
 
 
-def dataset_card(version: str, tables: dict[str, pd.DataFrame], provenance: dict[str, Any]) -> str:
+def dataset_card(version: str, tables: dict[str, pd.DataFrame], provenance: dict[str, Any],
+                 dev_build: bool = False) -> str:
     lines = [
         f"# {DATASET_TITLE}",
         "",
         f"Version {version}. License: {LICENSE['title']} ({LICENSE['name']}).",
         "",
+    ]
+    if dev_build:
+        lines += [
+            "This is a development build, not a numbered release. Its folder is named",
+            f"`{version}+DIGEST`, DIGEST being the first {DIGEST_LENGTH} hex digits of",
+            "`LC_ALL=C sha256sum data/* datapackage.json | sha256sum` run in the folder.",
+            "",
+        ]
+    lines += [
         "Every table is published twice: `data/<table>.parquet` (exact types) and `data/<table>.csv`.",
         "`datapackage.json` describes both (Frictionless Data Package v1) with each file's SHA-256.",
         "",
@@ -170,10 +253,16 @@ def write_release(
     dist_dir: Path,
     version: str,
     provenance: dict[str, Any] | None = None,
+    *,
+    dev_build: bool = False,
 ) -> Path:
-    """Write DIST/VERSION atomically; returns the release folder.
+    """Write a release folder atomically; returns it.
 
-    Raises ReleaseExistsError when DIST/VERSION exists with other content.
+    A numbered release goes to DIST/VERSION. A development build (`dev_build=True`) is labelled
+    VERSION.dev inside and goes to DIST/VERSION.dev+DIGEST, named after its staged content
+    (see `content_digest`). The same content written again is a no-op.
+
+    Raises ReleaseExistsError when the folder exists with other content.
     """
     provenance = provenance or {}
     schemas = {s.name: s for s in published_tables()}
@@ -181,8 +270,8 @@ def write_release(
     if missing:
         raise KeyError(f"release is missing tables {sorted(missing)}")
     dist_dir.mkdir(parents=True, exist_ok=True)
-    final = dist_dir / version
-    staging = Path(tempfile.mkdtemp(prefix=f".{version}.", dir=dist_dir))
+    label = f"{version}{DEV_SUFFIX}" if dev_build else version
+    staging = Path(tempfile.mkdtemp(prefix=f".{label}.", dir=dist_dir))
     try:
         data = staging / "data"
         data.mkdir()
@@ -196,7 +285,7 @@ def write_release(
             resources.append(_resource(schema, parquet_path, staging, "parquet"))
         documents = tables["documents"]
         created = release_timestamp(_latest_input(documents))
-        report = validate_release({n: schema.conform(tables[n]) for n, schema in schemas.items()}, staging, version, created)
+        report = validate_release({n: schema.conform(tables[n]) for n, schema in schemas.items()}, staging, label, created)
         if not report.success:
             raise ReleaseValidationError(
                 f"the Great Expectations suite failed on {len(report.failed)} expectation(s): "
@@ -205,7 +294,7 @@ def write_release(
             "profile": "tabular-data-package",
             "name": DATASET_NAME,
             "title": DATASET_TITLE,
-            "version": version,
+            "version": label,
             "created": created,
             "licenses": [LICENSE],
             "sources": _sources(documents),
@@ -216,21 +305,40 @@ def write_release(
         }
         (staging / "datapackage.json").write_text(
             json.dumps(package, indent=2, sort_keys=False, ensure_ascii=False) + "\n", encoding="utf-8")
-        (staging / "README.md").write_text(dataset_card(version, {n: tables[n] for n in schemas}, provenance),
-                                           encoding="utf-8")
+        (staging / "README.md").write_text(
+            dataset_card(label, {n: tables[n] for n in schemas}, provenance, dev_build=dev_build), encoding="utf-8")
         os.chmod(staging, 0o755)
-        if final.exists():
-            if _same_tree(staging, final):
-                shutil.rmtree(staging)
-                return final
-            raise ReleaseExistsError(
-                f"release {final} already exists with different content; releases are immutable: "
-                "build with a new --version (or delete the old folder if it was never shared)")
-        os.rename(staging, final)
+        final = dist_dir / (dev_build_name(version, content_digest(staging)) if dev_build else version)
+        _publish(staging, final, dev_build)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return final
+
+
+def _publish(staging: Path, final: Path, dev_build: bool) -> None:
+    """Rename STAGING to FINAL atomically; FINAL existing with the same files is a success."""
+    if not final.exists():
+        try:
+            os.rename(staging, final)
+            return
+        except OSError:
+            if not final.exists():
+                raise
+            # another build published this name meanwhile: compare with it
+    if _same_tree(staging, final):
+        shutil.rmtree(staging)
+        if dev_build:
+            os.utime(final)  # the newest build again, for prune_dev_builds
+        return
+    if dev_build:
+        raise ReleaseExistsError(
+            f"development build {final} already exists with other files although its data and "
+            "datapackage.json are identical; delete that folder and build again")
+    raise ReleaseExistsError(
+        f"release {final} already exists with different content; releases are immutable: "
+        "publish with a new --version (python -m pipeline release --version X), "
+        "or delete the old folder if it was never shared")
 
 
 def _same_tree(a: Path, b: Path) -> bool:

@@ -13,12 +13,15 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.ingest.documents import DEFAULT_MAX_BYTES
+from pipeline.quarantine import MAX_QUARANTINE_SHARE
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEEDS = REPO_ROOT / "seeds"
 DEFAULT_DIST = REPO_ROOT / "dist"
 DEFAULT_REFERENCE = DEFAULT_SEEDS / "reference"
 DEFAULT_DAGSTER_HOME = REPO_ROOT / ".dagster"
+# How many development builds (dist/VERSION.dev+DIGEST) a build keeps; 0 keeps all.
+DEFAULT_KEEP_DEV_BUILDS = 5
 
 
 @dataclass(frozen=True)
@@ -28,16 +31,28 @@ class Settings:
     version: str
     reference_dir: Path
     max_bytes: int = DEFAULT_MAX_BYTES
+    # The share of a fact table that may be quarantined before the release is blocked (pipeline.quarantine).
+    max_quarantine_share: float = MAX_QUARANTINE_SHARE
+    # True: a development build, dist/VERSION.dev+DIGEST named after its content (`make dataset`, the
+    # schedule and sensors); False: the numbered release dist/VERSION, immutable (`python -m pipeline release`).
+    dev_build: bool = False
+    keep_dev_builds: int = DEFAULT_KEEP_DEV_BUILDS
 
     @classmethod
     def from_env(cls) -> "Settings":
-        """Settings from CHINA_AI_FACTS_* variables, defaulting to the repository's folders."""
+        """Settings from CHINA_AI_FACTS_* variables, defaulting to the repository's folders.
+
+        These are the settings of runs started in Dagster (UI, schedule, sensors): development builds.
+        """
         return cls(
             seeds_dir=Path(os.environ.get("CHINA_AI_FACTS_SEEDS", DEFAULT_SEEDS)),
             dist_dir=Path(os.environ.get("CHINA_AI_FACTS_DIST", DEFAULT_DIST)),
             version=os.environ.get("CHINA_AI_FACTS_VERSION", __version__),
             reference_dir=Path(os.environ.get("CHINA_AI_FACTS_REFERENCE", DEFAULT_REFERENCE)),
             max_bytes=int(os.environ.get("CHINA_AI_FACTS_MAX_BYTES", DEFAULT_MAX_BYTES)),
+            max_quarantine_share=float(os.environ.get("CHINA_AI_FACTS_MAX_QUARANTINE_SHARE", MAX_QUARANTINE_SHARE)),
+            dev_build=True,
+            keep_dev_builds=int(os.environ.get("CHINA_AI_FACTS_KEEP_DEV_BUILDS", DEFAULT_KEEP_DEV_BUILDS)),
         )
 
 

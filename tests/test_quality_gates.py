@@ -87,15 +87,11 @@ def _dangling_role_organisation(frame):
 
 
 @pytest.mark.parametrize("function,change,expected", [
-    ("quantities", _percent_below_minus_100, {("core_quantities", "values_in_range")}),
-    ("quantities", _currency_on_a_count, {("core_quantities", "values_in_range")}),
+    ("quantities", _currency_on_a_count, {("core_quantities", "units_consistent")}),
     ("entity_tables", _dangling_parent, {("core_entities", "foreign_keys_resolve")}),
     ("roles", _dangling_role_organisation, {("core_roles", "foreign_keys_resolve")}),
     ("entity_tables", _bad_foreign_key, {("core_mentions", "foreign_keys_resolve")}),
     ("entity_tables", _unmentioned_entity, {("core_mentions", "every_entity_mentioned")}),
-    ("time_expressions", _implausible_date, {("core_time_expressions", "dates_plausible")}),
-    ("quantities", _bad_currency, {("core_quantities", "values_in_range")}),
-    ("quantities", _fraction_above_one, {("core_quantities", "values_in_range")}),
 ])
 def test_each_blocking_check_stops_the_release(tmp_path, monkeypatch, function, change, expected):
     monkeypatch.setattr(facts, function, _wrap(function, change))
@@ -146,7 +142,8 @@ def test_validation_report_is_in_the_release(built):
     for table in ("documents", "quantities", "entities", "mentions", "time_expressions", "roles"):
         assert f"china_ai_facts.{table}" in index
     pages = list((release / "validation" / "validations").rglob("*.html"))
-    assert len(pages) == 8
+    from pipeline.metadata import published_tables
+    assert len(pages) == len(published_tables())  # one page per published table
 
 
 def test_datapackage_records_provenance(built):

@@ -201,7 +201,7 @@ def test_cli_prints_the_release_path(tmp_path):
     seeds = make_seeds(tmp_path)
     env = {"DAGSTER_HOME": str(tmp_path / "dagster_home"), "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1767225600"}
     done = subprocess.run(
-        [sys.executable, "-m", "pipeline", "build", "--seeds", str(seeds), "--dist", str(tmp_path / "dist"),
+        [sys.executable, "-m", "pipeline", "release", "--seeds", str(seeds), "--dist", str(tmp_path / "dist"),
          "--version", "1.2.3"], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     last = done.stdout.strip().splitlines()[-1]

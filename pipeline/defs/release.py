@@ -1,4 +1,4 @@
-"""The release asset: writes the validated tables as a versioned release under dist/."""
+"""The release asset: writes the validated tables under dist/, as a development build or a numbered release."""
 
 
 from pathlib import Path
@@ -8,9 +8,10 @@ import dagster as dg
 from pipeline.defs.resources import PipelineSettings
 from pipeline.metadata import published_tables
 from pipeline.provenance import provenance
-from pipeline.release import write_release
+from pipeline.quarantine import withhold
+from pipeline.release import prune_dev_builds, write_release
 
-RELEASE_VERSION = "1.0.0"
+RELEASE_VERSION = "1.1.0"
 PUBLISHED = [schema.name for schema in published_tables()]
 
 
@@ -20,12 +21,22 @@ PUBLISHED = [schema.name for schema in published_tables()]
     ins={f"core_{name}": dg.AssetIn(f"core_{name}") for name in PUBLISHED},
     compute_kind="parquet",
 )
-def out_release(settings: PipelineSettings, **tables) -> dg.Output[str]:
-    """Parquet + CSV for every published table and datapackage.json, in DIST/VERSION/ (written atomically)."""
+def out_release(context: dg.AssetExecutionContext, settings: PipelineSettings, **tables) -> dg.Output[str]:
+    """Parquet + CSV for every published table and datapackage.json, written atomically to
+    DIST/VERSION.dev+DIGEST/ (a development build, named after its content) or DIST/VERSION/ (a numbered release)."""
     frames = {name: tables[f"core_{name}"] for name in PUBLISHED}
-    folder = write_release(frames, Path(settings.dist_dir), settings.version, provenance())
+    # Rows a plausibility rule quarantined are published in `quarantined_facts`, not in their own table.
+    frames = {name: withhold(name, frame, frames["quarantined_facts"]) for name, frame in frames.items()}
+    folder = write_release(frames, Path(settings.dist_dir), settings.version, provenance(),
+                           dev_build=settings.dev_build)
+    pruned = prune_dev_builds(folder.parent, settings.keep_dev_builds, folder) if settings.dev_build else []
+    if pruned:
+        context.log.info(f"removed {len(pruned)} older development build(s), keeping the {settings.keep_dev_builds} "
+                         f"newest: {', '.join(p.name for p in pruned)}")
     return dg.Output(str(folder), metadata={
         "release_path": dg.MetadataValue.path(str(folder)),
-        "version": dg.MetadataValue.text(settings.version),
+        "version": dg.MetadataValue.text(folder.name),
+        "dev_build": dg.MetadataValue.bool(settings.dev_build),
+        "pruned_dev_builds": dg.MetadataValue.int(len(pruned)),
         "row_counts": dg.MetadataValue.json({name: len(frame) for name, frame in frames.items()}),
     })

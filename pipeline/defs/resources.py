@@ -16,6 +16,10 @@ class PipelineSettings(dg.ConfigurableResource):
     version: str
     reference_dir: str
     max_bytes: int
+    max_quarantine_share: float
+    # a development build (dist/VERSION.dev+DIGEST) or the numbered release dist/VERSION; see pipeline.release
+    dev_build: bool = False
+    keep_dev_builds: int = 5
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "PipelineSettings":
@@ -25,6 +29,9 @@ class PipelineSettings(dg.ConfigurableResource):
             version=settings.version,
             reference_dir=str(settings.reference_dir),
             max_bytes=settings.max_bytes,
+            max_quarantine_share=settings.max_quarantine_share,
+            dev_build=settings.dev_build,
+            keep_dev_builds=settings.keep_dev_builds,
         )
 
     @property
