@@ -87,7 +87,10 @@ def run(args: argparse.Namespace, dev_build: bool) -> int:
     os.environ.setdefault("DAGSTER_HOME", str(DEFAULT_DAGSTER_HOME))
     home = Path(os.environ["DAGSTER_HOME"])
     home.mkdir(parents=True, exist_ok=True)
-    (home / "dagster.yaml").touch()
+    config = home / "dagster.yaml"
+    if not config.exists() or not config.read_text(encoding="utf-8").strip():
+        # Quiet by default: no first-run telemetry banner on the terminal (Dagster's own setting).
+        config.write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
     if not args.verbose:
         # Library deprecation notices are for the developers of this pipeline; --verbose shows them.
         warnings.simplefilter("ignore")
