@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import date
 from pathlib import Path
 
 import dagster as dg
@@ -48,26 +47,6 @@ def _unmentioned_entity(tables):
     extra = entities.iloc[:1].copy()
     extra["entity_id"], extra["name"], extra["parent_entity_id"] = "orphan-entity", "Orphan Entity", None
     return pd.concat([entities, extra], ignore_index=True), aliases, mentions
-
-
-def _implausible_date(frame):
-    frame.loc[0, "start_date"] = date(1800, 1, 1)
-    return frame
-
-
-def _bad_currency(frame):
-    frame.loc[0, "unit"], frame.loc[0, "currency"] = "currency", "XYZ"
-    return frame
-
-
-def _fraction_above_one(frame):
-    frame.loc[0, "unit"], frame.loc[0, "value"], frame.loc[0, "currency"] = "fraction", 1.5, None
-    return frame
-
-
-def _percent_below_minus_100(frame):
-    frame.loc[0, "unit"], frame.loc[0, "value"], frame.loc[0, "currency"] = "percent", -150.0, None
-    return frame
 
 
 def _currency_on_a_count(frame):
