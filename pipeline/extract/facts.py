@@ -27,8 +27,15 @@ def extractor_label(module) -> str:
     return f"{module.EXTRACTOR}/{module.VERSION}"
 
 
-def fact_id(*parts: object) -> str:
-    """Stable identifier from the parts that make a fact unique."""
+def fact_id(table: str, document_id: str, char_start: int, char_end: int, *more: object) -> str:
+    """A fact's identifier from what it is: its table, document and span (and, for roles, the person and the
+    organisation). Never the extractor's version or the row order, so a rule bump or a new document leaves the
+    ids of unchanged facts alone and users' joins survive from one release to the next.
+
+    >>> fact_id("quantities", "doc-1", 10, 15) == fact_id("quantities", "doc-1", 10, 15)
+    True
+    """
+    parts = (table, document_id, char_start, char_end, *more)
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
 
 
@@ -49,7 +56,7 @@ def _span_facts(table: str, module, id_column: str, document_texts: pd.DataFrame
         index = SentenceIndex(body)
         for fact in extract(document_id, body):
             row = asdict(fact)
-            row.update({id_column: fact_id(document_id, fact.char_start, fact.char_end, label)},
+            row.update({id_column: fact_id(table, document_id, fact.char_start, fact.char_end)},
                        document_id=document_id, evidence=index.evidence(fact.char_start, fact.char_end),
                        extractor=label)
             rows.append(row)
@@ -88,7 +95,7 @@ def entity_tables(document_texts: pd.DataFrame, registry: Registry) -> tuple[pd.
             surfaces[key].add(m.text)
             first_seen.setdefault(key, document_id)
             mention_rows.append(dict(
-                mention_id=fact_id(document_id, m.start, m.end, label),
+                mention_id=fact_id("mentions", document_id, m.start, m.end),
                 document_id=document_id, entity_id=key, text=m.text,
                 char_start=m.start, char_end=m.end,
                 evidence=index.evidence(m.start, m.end), extractor=label,
@@ -136,8 +143,8 @@ def roles(document_texts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.Dat
         index = SentenceIndex(body)
         for role in roles_module.extract_roles(body, doc_mentions, index):
             rows.append(dict(
-                role_id=fact_id(document_id, role.char_start, role.char_end, role.person_key,
-                                role.organization_key, label),
+                role_id=fact_id("roles", document_id, role.char_start, role.char_end, role.person_key,
+                                role.organization_key),
                 document_id=document_id, person_entity_id=role.person_key, title=role.title,
                 organization_entity_id=role.organization_key, char_start=role.char_start,
                 char_end=role.char_end, evidence=index.evidence(role.char_start, role.char_end), extractor=label,

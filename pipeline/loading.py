@@ -1,0 +1,75 @@
+"""Load a release into DataFrames: `pipeline.load(path)` for Python users.
+
+Belongs here: reading a release folder (or its .tar.gz / .zip archive, unpacked safely) into one pandas
+DataFrame per published table, with the declared types: integers as Int64, dates as `datetime.date`, text as
+strings. Nothing here needs Dagster.
+
+Example:
+
+>>> tables = load("dist/0.1.0")                                # doctest: +SKIP
+>>> tables["quantities"][["text", "value", "unit"]].head()     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import tarfile
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+
+
+class NotAReleaseError(ValueError):
+    """The path is not a release folder or archive; the message says what is missing."""
+
+
+def load(path: str | Path) -> dict[str, pd.DataFrame]:
+    """Every table of the release at `path` (a folder, or a .tar.gz / .zip archive of one), by table name."""
+    path = Path(path)
+    if path.is_dir():
+        return _load_folder(path)
+    if path.is_file() and (path.name.endswith((".tar.gz", ".tgz")) or path.suffix == ".zip"):
+        with tempfile.TemporaryDirectory() as tmp:
+            return _load_folder(_unpack(path, Path(tmp)))
+    raise NotAReleaseError(f"{path}: not a release folder or a .tar.gz/.zip archive of one; pass the folder "
+                           "that holds datapackage.json (e.g. dist/0.1.0)")
+
+
+def _load_folder(folder: Path) -> dict[str, pd.DataFrame]:
+    descriptor = folder / "datapackage.json"
+    if not descriptor.is_file():
+        raise NotAReleaseError(f"{folder}: no datapackage.json; pass a release folder such as dist/0.1.0")
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    tables: dict[str, pd.DataFrame] = {}
+    for resource in package["resources"]:
+        if resource.get("format") != "parquet":
+            continue
+        name = resource["name"].removesuffix("-parquet")
+        arrow = pq.read_table(folder / resource["path"])
+        frame = arrow.to_pandas(types_mapper={"int64": pd.Int64Dtype(), "string": pd.StringDtype(),
+                                              "large_string": pd.StringDtype(), "bool": pd.BooleanDtype()}.get,
+                                date_as_object=True)
+        tables[name] = frame
+    return tables
+
+
+def _unpack(archive: Path, target: Path) -> Path:
+    """Unpack safely (no absolute paths, no `..`, no links or devices) and return the release folder inside."""
+    if archive.suffix == ".zip":
+        with zipfile.ZipFile(archive) as handle:
+            for info in handle.infolist():
+                dest = (target / info.filename).resolve()
+                if not dest.is_relative_to(target.resolve()) or info.filename.startswith("/"):
+                    raise NotAReleaseError(f"{archive}: member {info.filename!r} would escape the folder; refusing")
+            handle.extractall(target)
+    else:
+        with tarfile.open(archive, "r:*") as handle:
+            handle.extractall(target, filter="data")  # refuses absolute paths, '..', links out and devices
+    found = sorted(p.parent for p in target.rglob("datapackage.json"))
+    if not found:
+        raise NotAReleaseError(f"{archive}: the archive holds no datapackage.json")
+    return found[0]
