@@ -2,6 +2,8 @@
 
     python -m pipeline build   [--seeds DIR] [--dist DIR] [--version V] [--keep N] [--verbose]
     python -m pipeline release --version X [--seeds DIR] [--dist DIR] [--verbose]
+    python -m pipeline diff    OLD NEW
+    python -m pipeline validate PATH
 
 `build` writes a development build, DIST/V.dev+DIGEST, named after its content: building the same
 state again is a no-op, a new commit or other inputs give a new folder, and only the N newest
@@ -54,7 +56,45 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"keep the N newest development builds in DIST, delete older ones; 0 keeps all "
                             f"(default: {DEFAULT_KEEP_DEV_BUILDS}); numbered releases are never deleted")
     release.add_argument("--version", required=True, help="the release's version, e.g. 0.2.0; DIST/VERSION must not exist")
+    diff = sub.add_parser(
+        "diff", help="compare two releases: rows added, removed and changed per table",
+        description="Compare two release folders table by table, keyed by each table's primary key: rows added, "
+                    "removed and changed (with the columns that changed) and a few example rows of each kind. "
+                    "Each release's CHANGELOG.md holds the same comparison with the previous release.")
+    diff.add_argument("old", type=Path, help="the older release folder (e.g. dist/0.1.0, or a name in dist/)")
+    diff.add_argument("new", type=Path, help="the newer release folder")
+    validate = sub.add_parser(
+        "validate", help="check a release folder or its .tar.gz/.zip archive: checksums, datapackage, schemas, keys",
+        description="Check a release folder or archive: every SHA256SUMS line and that no file is unlisted, "
+                    "datapackage.json against Frictionless (and the Parquet files' hash and size), every table "
+                    "against its declared schema, and keys across tables. An archive is unpacked safely into a "
+                    "temporary folder (a member outside it, a link or a device refuses the archive). Prints one line "
+                    "per problem; exit status 0 when valid, 1 when not, 2 when PATH does not exist.")
+    validate.add_argument("path", type=Path, help="a release folder (dist/0.2.0) or archive (china-ai-facts-0.2.0.tar.gz)")
     return parser
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """`python -m pipeline validate PATH`: see pipeline.validate."""
+    warnings.simplefilter("ignore")  # library notices are not problems of the release
+    from pipeline.validate import main as validate_main
+
+    return validate_main(args.path)
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    """`python -m pipeline diff OLD NEW`: format_diff of the two release folders (a bare name is looked up in dist/)."""
+    from pipeline.changes import diff_releases, format_diff, release_problem
+
+    folders = [DEFAULT_DIST / path if not path.exists() and (DEFAULT_DIST / path).is_dir() else path
+               for path in (args.old, args.new)]
+    for folder in folders:
+        problem = release_problem(folder)
+        if problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return 1
+    print(format_diff(diff_releases(*folders)), end="")
+    return 0
 
 
 def run(args: argparse.Namespace, dev_build: bool) -> int:
@@ -163,6 +203,10 @@ def main(argv: list[str] | None = None) -> int:
         return run(args, dev_build=True)
     if args.command == "release":
         return run(args, dev_build=False)
+    if args.command == "diff":
+        return run_diff(args)
+    if args.command == "validate":
+        return run_validate(args)
     return 2
 
 

@@ -17,11 +17,13 @@ Two kinds of folder live under dist/:
 from __future__ import annotations
 
 import filecmp
+import gzip
 import hashlib
 import json
 import os
 import re
 import shutil
+import tarfile
 import tempfile
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -32,6 +34,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import __version__
+from pipeline.changes import changelog_markdown, diff_releases
 from pipeline.expectations import validate_release
 from pipeline.metadata import TableSchema, published_tables
 from pipeline.settings import release_timestamp
@@ -102,6 +105,31 @@ def dev_builds(dist_dir: Path) -> list[Path]:
     return sorted(builds, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
 
+def previous_release(dist_dir: Path, version: str, dev_build: bool = False) -> Path | None:
+    """The release a new release of VERSION is compared with in its CHANGELOG.md, None when there is none.
+
+    That is the newest numbered release in DIST older than VERSION, comparing version numbers (0.10.0 is
+    newer than 0.9.0, 1.0.0-rc1 older than 1.0.0); for a development build, the newest numbered release.
+    Only folders named like a version (starting with a digit) that hold datapackage.json and data/ count:
+    development builds, symlinks and hidden (staging) folders never do.
+    """
+    def key(name: str) -> tuple:
+        release, suffix = re.fullmatch(r"(\d+(?:\.\d+)*)(.*)", name).groups()
+        kind = 1 if not suffix else 2 if suffix.startswith(("+", ".post", "post")) else 0  # 0: a pre-release
+        parts = tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|[A-Za-z]+", suffix))
+        return tuple(int(n) for n in release.split(".")), kind, parts
+
+    if not dist_dir.is_dir():
+        return None
+    releases = [p for p in dist_dir.iterdir()
+                if re.match(r"\d", p.name) and not DEV_BUILD_NAME.fullmatch(p.name) and not p.is_symlink()
+                and (p / "datapackage.json").is_file() and (p / "data").is_dir()]
+    if not dev_build:
+        this = key(version) if re.match(r"\d", version) else None
+        releases = [p for p in releases if p.name != version and (this is None or key(p.name) < this)]
+    return max(releases, key=lambda p: (key(p.name), p.name), default=None)
+
+
 def prune_dev_builds(dist_dir: Path, keep: int, current: Path | None = None) -> list[Path]:
     """Delete all but the `keep` newest development builds in DIST; returns the deleted folders.
 
@@ -116,6 +144,8 @@ def prune_dev_builds(dist_dir: Path, keep: int, current: Path | None = None) -> 
     removed = builds[keep:]
     for folder in removed:
         shutil.rmtree(folder, ignore_errors=True)
+        for path in archive_paths(dist_dir, folder.name):  # its download archive and that archive's checksum
+            path.unlink(missing_ok=True)
     return removed
 
 
@@ -232,8 +262,18 @@ def dataset_card(version: str, tables: dict[str, pd.DataFrame], provenance: dict
         "",
         "## Validation",
         "",
-        "`validation/index.html` is the Great Expectations report on every table of this release; a",
+        "`validation/report.html` is the Great Expectations report on every table of this release (one",
+        "self-contained page: each expectation, its arguments, its result and the observed value); a",
         "release is only written when every expectation and every blocking check passed.",
+        "",
+        "## Verifying a copy",
+        "",
+        "`SHA256SUMS` lists the SHA-256 of every other file in this folder: `sha256sum -c SHA256SUMS`",
+        "run in the folder checks them. The whole folder is also published as one reproducible archive,",
+        "`china-ai-facts-<version>.tar.gz`, with its checksum in `china-ai-facts-<version>.tar.gz.sha256`",
+        "(`sha256sum -c` it beside the archive). `python -m pipeline validate FOLDER_OR_ARCHIVE`, in the",
+        "pipeline's repository, checks the checksums, the Frictionless descriptor, every table against its",
+        "declared schema and the keys across tables.",
         "",
         "## Row counts",
         "",
@@ -272,6 +312,7 @@ def write_release(
     dist_dir.mkdir(parents=True, exist_ok=True)
     label = f"{version}{DEV_SUFFIX}" if dev_build else version
     staging = Path(tempfile.mkdtemp(prefix=f".{label}.", dir=dist_dir))
+    archive: Path | None = None
     try:
         data = staging / "data"
         data.mkdir()
@@ -307,12 +348,28 @@ def write_release(
             json.dumps(package, indent=2, sort_keys=False, ensure_ascii=False) + "\n", encoding="utf-8")
         (staging / "README.md").write_text(
             dataset_card(label, {n: tables[n] for n in schemas}, provenance, dev_build=dev_build), encoding="utf-8")
+        # CHANGELOG.md: the changes since the previous numbered release (pipeline/changes.py, as `python -m
+        # pipeline diff` prints them). A folder that exists keeps its changelog, so writing the same content again
+        # stays a no-op after a newer release appeared.
+        name = dev_build_name(version, content_digest(staging)) if dev_build else version
+        previous = previous_release(dist_dir, version, dev_build=dev_build)
+        kept = dist_dir / name / "CHANGELOG.md"
+        (staging / "CHANGELOG.md").write_text(kept.read_text(encoding="utf-8") if kept.is_file() else changelog_markdown(
+            diff_releases(previous, staging), previous.name if previous else None, name), encoding="utf-8")
+        # Keep these last: SHA256SUMS lists every file written above, and the archive holds them all.
+        write_checksums(staging)
         os.chmod(staging, 0o755)
         final = dist_dir / (dev_build_name(version, content_digest(staging)) if dev_build else version)
+        archive = _stage_archive(staging, dist_dir, final.name, created)
         _publish(staging, final, dev_build)
+        _publish_archive(archive, dist_dir, final.name)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        if archive is not None:
+            archive.unlink(missing_ok=True)
         raise
+    if not dev_build:
+        update_latest(dist_dir)
     return final
 
 
@@ -347,3 +404,178 @@ def _same_tree(a: Path, b: Path) -> bool:
     if files_a != files_b:
         return False
     return all(filecmp.cmp(a / f, b / f, shallow=False) for f in files_a)
+
+
+# ---- Checksums, the download archive and dist/latest -------------------------------------------------------------
+
+CHECKSUMS = "SHA256SUMS"
+LATEST = "latest"
+ARCHIVE_SUFFIX = ".tar.gz"
+FILE_MODE, DIR_MODE = 0o644, 0o755
+
+
+def write_checksums(folder: Path) -> Path:
+    """Write FOLDER/SHA256SUMS over every other file in FOLDER, in `sha256sum -c` format.
+
+    One line per file, "<sha256 hex>  <path relative to FOLDER>", sorted by path, LF line endings:
+    `cd FOLDER && sha256sum -c SHA256SUMS` checks them. It must run after every other writer.
+    """
+    lines = []
+    for path in _release_files(folder):
+        rel = path.relative_to(folder).as_posix()
+        if rel == CHECKSUMS:
+            continue
+        if "\\" in rel or "\n" in rel:
+            raise ValueError(f"{rel!r}: a release file name must not hold a backslash or a line break")
+        lines.append(f"{sha256_of(path)}  {rel}\n")
+    target = folder / CHECKSUMS
+    target.write_bytes("".join(lines).encode("utf-8"))
+    return target
+
+
+def _release_files(folder: Path) -> list[Path]:
+    """Every file under FOLDER, sorted by relative path; anything but folders and regular files is an error."""
+    files = []
+    for path in folder.rglob("*"):
+        if path.is_symlink() or not (path.is_file() or path.is_dir()):
+            raise ValueError(f"{path}: a release holds only folders and regular files")
+        if path.is_file():
+            files.append(path)
+    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def archive_name(name: str) -> str:
+    """The download archive of the release folder NAME: china-ai-facts-NAME.tar.gz, beside the folder."""
+    return f"{DATASET_NAME}-{name}{ARCHIVE_SUFFIX}"
+
+
+def archive_paths(dist_dir: Path, name: str) -> tuple[Path, Path]:
+    """The archive of the release folder NAME and its checksum file (`sha256sum -c` format)."""
+    archive = dist_dir / archive_name(name)
+    return archive, archive.with_name(archive.name + ".sha256")
+
+
+def write_archive(folder: Path, target: Path, top: str, mtime: int) -> None:
+    """A reproducible .tar.gz of FOLDER whose entries sit under TOP/.
+
+    Entries in path order, every mtime MTIME, uid/gid 0 with no owner or group names, modes 0644 (files) and
+    0755 (folders), POSIX pax format without extended headers; gzip header with mtime 0 and no file name.
+    The same files and MTIME give the same bytes.
+    """
+    def entry(name: str, mode: int, kind: bytes, size: int = 0) -> tarfile.TarInfo:
+        info = tarfile.TarInfo(name)
+        info.type, info.mode, info.size, info.mtime = kind, mode, size, mtime
+        info.uid = info.gid = 0
+        info.uname = info.gname = ""
+        return info
+
+    paths = sorted((p for p in folder.rglob("*")), key=lambda p: p.relative_to(folder).as_posix())
+    with target.open("wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as compressed, \
+            tarfile.open(fileobj=compressed, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        tar.addfile(entry(top, DIR_MODE, tarfile.DIRTYPE))
+        for path in paths:
+            name = f"{top}/{path.relative_to(folder).as_posix()}"
+            if path.is_symlink() or not (path.is_file() or path.is_dir()):
+                raise ValueError(f"{path}: a release holds only folders and regular files")
+            if path.is_dir():
+                tar.addfile(entry(name, DIR_MODE, tarfile.DIRTYPE))
+            else:
+                with path.open("rb") as handle:
+                    tar.addfile(entry(name, FILE_MODE, tarfile.REGTYPE, path.stat().st_size), handle)
+
+
+def _epoch(created: str) -> int:
+    return int(datetime.strptime(created, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).timestamp())
+
+
+def _stage_archive(staging: Path, dist_dir: Path, name: str, created: str) -> Path:
+    """The archive of the staged release NAME, written to a hidden file in DIST (renamed by _publish_archive)."""
+    handle, tmp = tempfile.mkstemp(prefix=f".{archive_name(name)}.", dir=dist_dir)
+    os.close(handle)
+    path = Path(tmp)
+    try:
+        write_archive(staging, path, f"{DATASET_NAME}-{name}", _epoch(created))
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _publish_archive(staged: Path, dist_dir: Path, name: str) -> None:
+    """Move the staged archive into place and write its checksum file beside it, each atomically."""
+    archive, checksum = archive_paths(dist_dir, name)
+    line = f"{sha256_of(staged)}  {archive.name}\n"
+    os.chmod(staged, FILE_MODE)
+    os.replace(staged, archive)
+    _replace_text(checksum, line)
+
+
+def _replace_text(path: Path, text: str) -> None:
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(text.encode("utf-8"))
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def newest_release(dist_dir: Path) -> Path | None:
+    """The numbered release in DIST with the highest version (0.10.0 above 0.9.0, 1.0.0 above 1.0.0-rc1), or None.
+
+    Decided by comparing the version numbers of the releases present, not by which was written last.
+    """
+    return previous_release(dist_dir, "", dev_build=True)
+
+
+def update_latest(dist_dir: Path) -> Path | None:
+    """Point DIST/latest at the newest numbered release, atomically; returns DIST/latest (None: nothing to name).
+
+    DIST/latest is a relative symlink (`latest -> 0.2.0`); where symlinks cannot be made, a text file holding the
+    folder name and a newline. Development builds never change it. A real folder named `latest` is left alone.
+    """
+    link = dist_dir / LATEST
+    with _locked(dist_dir):  # two releases finishing at once: the later one sees both
+        newest = newest_release(dist_dir)
+        if newest is None or (link.exists() and link.is_dir() and not link.is_symlink()):
+            return None
+        if link.is_symlink() and os.readlink(link) == newest.name:
+            return link
+        tmp = dist_dir / f".{LATEST}.{os.getpid()}.{os.urandom(4).hex()}"
+        try:
+            try:
+                os.symlink(newest.name, tmp, target_is_directory=True)
+            except (OSError, NotImplementedError):
+                tmp.write_bytes(f"{newest.name}\n".encode("utf-8"))
+            os.replace(tmp, link)
+        except BaseException:
+            if tmp.is_symlink() or tmp.exists():
+                tmp.unlink()
+            raise
+    return link
+
+
+class _locked:
+    """An exclusive lock on the folder itself (flock; a no-op where there is none), so no lock file is left behind."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.fd = folder, None
+
+    def __enter__(self) -> "_locked":
+        try:
+            import fcntl
+
+            self.fd = os.open(self.folder, os.O_RDONLY)
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except (ImportError, OSError):
+            if self.fd is not None:
+                os.close(self.fd)
+            self.fd = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing releases the lock

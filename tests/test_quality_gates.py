@@ -117,12 +117,22 @@ def test_validation_report_is_in_the_release(built):
     release = built["release"]
     package = json.loads((release / "datapackage.json").read_text())
     assert package["validation"]["success"] is True and package["validation"]["expectations_evaluated"] > 50
-    index = (release / "validation" / "index.html").read_text()
-    for table in ("documents", "quantities", "entities", "mentions", "time_expressions", "roles"):
-        assert f"china_ai_facts.{table}" in index
-    pages = list((release / "validation" / "validations").rglob("*.html"))
+    assert package["validation"]["report"] == "validation/report.html"
+    # one self-contained page instead of Great Expectations' Data Docs site (fonts, scripts, images)
+    assert [p.name for p in (release / "validation").iterdir()] == ["report.html"]
+    page = (release / "validation" / "report.html").read_text()
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page
+    for external in ("<script", "<link", "src=", "@import", "url(", "http://", "https://"):
+        assert external not in page, external
     from pipeline.metadata import published_tables
-    assert len(pages) == len(published_tables())  # one page per published table
+    for table in published_tables():
+        assert f'<h2 id="{table.name}">' in page and f"china_ai_facts.{table.name}" in page
+    evaluated = package["validation"]["expectations_evaluated"]
+    assert f"<tr><th>expectations evaluated</th><td>{evaluated}</td></tr>" in page
+    assert page.count('<tr class="passed">') == evaluated
+    assert "expect_column_values_to_be_in_set" in page and "value_set = [" in page and "unexpected of" in page
+    # the whole release stays small: data, descriptor, card, report and checksums
+    assert sum(p.stat().st_size for p in release.rglob("*") if p.is_file()) < 1_000_000
 
 
 def test_datapackage_records_provenance(built):

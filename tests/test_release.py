@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
-from datetime import date
+import tarfile
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import dagster as dg
@@ -19,7 +21,8 @@ from frictionless import Package, validate
 from conftest import REPO, make_seeds, make_settings, run_build
 from pipeline.definitions import build_definitions
 from pipeline.metadata import published_tables
-from pipeline.release import ReleaseExistsError, write_release
+from pipeline.release import (ReleaseExistsError, archive_paths, prune_dev_builds, update_latest,
+                              write_release)
 
 TABLES = [t.name for t in published_tables()]
 
@@ -145,6 +148,9 @@ def test_builds_are_byte_identical(built, tmp_path):
     for path in sorted(built["release"].rglob("*")):
         if path.is_file():
             assert path.read_bytes() == (other / path.relative_to(built["release"])).read_bytes(), path.name
+    # the download archive too: same entries, times, owners and modes, same gzip header
+    mine, theirs = archive_paths(built["release"].parent, "9.9.9")[0], archive_paths(other.parent, "9.9.9")[0]
+    assert mine.read_bytes() == theirs.read_bytes()
 
 
 def test_release_is_immutable(built, tmp_path):
@@ -219,3 +225,88 @@ def test_cli_reports_a_missing_seeds_folder(tmp_path):
                           env={"DAGSTER_HOME": str(tmp_path / "h"), "PATH": "/usr/bin:/bin"}, timeout=120)
     assert done.returncode == 2
     assert "does not exist" in done.stderr and "--seeds" in done.stderr
+
+
+def test_sha256sums_lists_every_file_and_passes_sha256sum(built):
+    release = built["release"]
+    sums = (release / "SHA256SUMS").read_bytes()
+    assert sums.endswith(b"\n") and b"\r" not in sums
+    listed = [line.split("  ", 1)[1] for line in sums.decode().splitlines()]
+    files = {p.relative_to(release).as_posix() for p in release.rglob("*") if p.is_file()}
+    assert listed == sorted(listed) and set(listed) == files - {"SHA256SUMS"}
+    assert {"README.md", "datapackage.json", "validation/report.html", "data/quantities.parquet"} <= set(listed)
+    done = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=release, capture_output=True,
+                          text=True, env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count(": OK") == len(listed)
+    archive, checksum = archive_paths(release.parent, release.name)
+    done = subprocess.run(["sha256sum", "--check", "--strict", checksum.name], cwd=release.parent,
+                          capture_output=True, text=True, env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0 and done.stdout == f"{archive.name}: OK\n", done.stdout + done.stderr
+
+
+def test_the_archive_is_reproducible(built):
+    release = built["release"]
+    archive, _ = archive_paths(release.parent, release.name)
+    assert archive.name == "china-ai-facts-9.9.9.tar.gz"
+    raw = archive.read_bytes()
+    assert raw[:4] == b"\x1f\x8b\x08\x00" and raw[4:8] == b"\0\0\0\0"  # no file name, mtime 0
+    created = json.loads((release / "datapackage.json").read_text())["created"]
+    epoch = datetime.strptime(created, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).timestamp()
+    with tarfile.open(archive) as tar:
+        members = tar.getmembers()
+        names = [m.name for m in members]
+        assert names == sorted(names) and names[0] == "china-ai-facts-9.9.9"
+        for member in members:
+            assert (member.uid, member.gid, member.uname, member.gname, member.mtime) == (0, 0, "", "", epoch)
+            assert member.isdir() or member.isreg()
+            assert member.mode == (0o755 if member.isdir() else 0o644)
+        files = {m.name.split("/", 1)[1]: tar.extractfile(m).read() for m in members if m.isreg()}
+    assert files == {p.relative_to(release).as_posix(): p.read_bytes() for p in release.rglob("*") if p.is_file()}
+
+
+def test_latest_names_the_numbered_release(built):
+    assert os.readlink(built["release"].parent / "latest") == "9.9.9"  # relative
+
+
+def _fake_release(dist: Path, name: str) -> None:
+    (dist / name / "data").mkdir(parents=True)
+    (dist / name / "datapackage.json").write_text("{}")
+
+
+def test_latest_is_the_highest_version_not_the_last_written(tmp_path, monkeypatch):
+    dist = tmp_path / "dist"
+    for name in ("0.9.0", "0.10.0-rc1", "0.10.0", "0.11.0.dev+0123abcd", "0.2.0"):
+        _fake_release(dist, name)
+    assert update_latest(dist) == dist / "latest"
+    assert os.readlink(dist / "latest") == "0.10.0"  # 0.10.0 > 0.9.0 > 0.2.0; development builds never count
+    _fake_release(dist, "0.3.0")  # an older number written later
+    update_latest(dist)
+    assert os.readlink(dist / "latest") == "0.10.0"
+    _fake_release(dist, "1.0.0")
+    update_latest(dist)
+    assert (dist / "latest").resolve() == (dist / "1.0.0").resolve()
+
+    def no_symlinks(*args, **kwargs):
+        raise OSError("symlinks are not supported here")
+
+    monkeypatch.setattr(os, "symlink", no_symlinks)
+    _fake_release(dist, "1.0.1")
+    update_latest(dist)  # replaces the symlink by a text file, atomically
+    assert not (dist / "latest").is_symlink() and (dist / "latest").read_text() == "1.0.1\n"
+    assert not [p for p in dist.iterdir() if p.name.startswith(".")]
+
+
+def test_pruning_a_development_build_deletes_its_archive(tmp_path):
+    dist = tmp_path / "dist"
+    names = ["0.1.0", *(f"0.2.0.dev+{i:08x}" for i in range(4))]
+    for age, name in enumerate(names):
+        _fake_release(dist, name)
+        for path in archive_paths(dist, name):
+            path.write_text("archive")
+        os.utime(dist / name, (1_000_000 + age, 1_000_000 + age))
+    removed = prune_dev_builds(dist, 2)
+    assert sorted(p.name for p in removed) == ["0.2.0.dev+00000000", "0.2.0.dev+00000001"]
+    kept = ["0.1.0", "0.2.0.dev+00000002", "0.2.0.dev+00000003"]
+    assert sorted(p.name for p in dist.iterdir()) == sorted(
+        [*kept, *(p.name for name in kept for p in archive_paths(dist, name))])

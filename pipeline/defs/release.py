@@ -11,7 +11,7 @@ from pipeline.provenance import provenance
 from pipeline.quarantine import withhold
 from pipeline.release import prune_dev_builds, write_release
 
-RELEASE_VERSION = "1.1.0"
+RELEASE_VERSION = "1.2.0"
 PUBLISHED = [schema.name for schema in published_tables()]
 
 
