@@ -13,13 +13,13 @@ Example:
 from __future__ import annotations
 
 import json
-import tarfile
 import tempfile
-import zipfile
 from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
+
+from pipeline.validate import safe_extract
 
 
 
@@ -58,17 +58,8 @@ def _load_folder(folder: Path) -> dict[str, pd.DataFrame]:
 
 
 def _unpack(archive: Path, target: Path) -> Path:
-    """Unpack safely (no absolute paths, no `..`, no links or devices) and return the release folder inside."""
-    if archive.suffix == ".zip":
-        with zipfile.ZipFile(archive) as handle:
-            for info in handle.infolist():
-                dest = (target / info.filename).resolve()
-                if not dest.is_relative_to(target.resolve()) or info.filename.startswith("/"):
-                    raise NotAReleaseError(f"{archive}: member {info.filename!r} would escape the folder; refusing")
-            handle.extractall(target)
-    else:
-        with tarfile.open(archive, "r:*") as handle:
-            handle.extractall(target, filter="data")  # refuses absolute paths, '..', links out and devices
+    """Unpack with the validator's safe extraction (no escaping paths, links or devices); the release folder."""
+    safe_extract(archive, target)
     found = sorted(p.parent for p in target.rglob("datapackage.json"))
     if not found:
         raise NotAReleaseError(f"{archive}: the archive holds no datapackage.json")

@@ -35,6 +35,7 @@ import pyarrow.parquet as pq
 
 from pipeline import __version__
 from pipeline.changes import changelog_markdown, diff_releases
+from pipeline.hashing import sha256_of  # noqa: F401  (re-exported: tests and callers use it here)
 from pipeline.expectations import validate_release
 from pipeline.metadata import TableSchema, published_tables
 from pipeline.settings import release_timestamp
@@ -147,14 +148,6 @@ def prune_dev_builds(dist_dir: Path, keep: int, current: Path | None = None) -> 
         for path in archive_paths(dist_dir, folder.name):  # its download archive and that archive's checksum
             path.unlink(missing_ok=True)
     return removed
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def csv_safe(value: Any) -> Any:

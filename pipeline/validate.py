@@ -19,7 +19,6 @@ Every problem is one `Problem`: the file, what is wrong and what to do.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import re
@@ -33,6 +32,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
 import pandas as pd
+
+from pipeline.hashing import sha256_of
 
 CHECKSUMS = "SHA256SUMS"  # pipeline.release.CHECKSUMS (not imported: that module pulls in the whole writer)
 DESCRIPTOR = "datapackage.json"
@@ -121,7 +122,7 @@ def _archive_checksum(archive: Path) -> list[Problem]:
     match = _SUMS_LINE.fullmatch(sidecar.read_text(encoding="utf-8", errors="replace").split("\n")[0].rstrip("\r"))
     if match is None:
         return [Problem(sidecar.name, "is not a sha256sum line ('<sha256>  <file name>')", REDOWNLOAD)]
-    if match.group(1).lower() != _sha256(archive):
+    if match.group(1).lower() != sha256_of(archive):
         return [Problem(archive.name, f"SHA-256 does not match {sidecar.name}: the download is incomplete, damaged "
                         "or was changed", REDOWNLOAD)]
     return []
@@ -214,7 +215,7 @@ def _checksums(folder: Path) -> tuple[int, list[Problem]]:
         path = folder / name
         if path.is_symlink() or not path.is_file():
             problems.append(Problem(name, f"is listed in {CHECKSUMS} but missing", f"restore it; {REDOWNLOAD}"))
-        elif _sha256(path) != digest:
+        elif sha256_of(path) != digest:
             problems.append(Problem(name, f"SHA-256 does not match {CHECKSUMS}: the file was changed or damaged "
                                     "after the release was published", f"restore the file; {REDOWNLOAD}"))
     for name in _files(folder):
@@ -299,7 +300,7 @@ def _parquet_resources(folder: Path, descriptor: dict[str, Any]) -> list[Problem
         algorithm, _, digest = recorded.rpartition(":")
         if algorithm not in ("sha256", "") or not re.fullmatch(r"[0-9a-fA-F]{64}", digest):
             problems.append(Problem(name, f"{DESCRIPTOR} records no SHA-256 for it (hash {recorded!r})", REDOWNLOAD))
-        elif digest.lower() != _sha256(path):
+        elif digest.lower() != sha256_of(path):
             problems.append(Problem(name, f"SHA-256 does not match its hash in {DESCRIPTOR}: the file was changed "
                                     "or damaged", f"restore the file; {REDOWNLOAD}"))
         size = resource.get("file_bytes", resource.get("bytes"))
@@ -421,14 +422,6 @@ def _keys(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 # ---- safe unpacking ------------------------------------------------------------------------------------------------
 
 def safe_extract(archive: Path, target: Path, *, max_members: int = MAX_MEMBERS,
@@ -463,6 +456,15 @@ def _member_problem(name: str) -> str | None:
         return "has a backslash in its path"
     if ".." in name.split("/"):
         return "has a '..' component that would write outside the folder"
+    return None
+
+
+def _path_problem(path: str, seen: set[str], is_dir: bool) -> str | None:
+    """A member path already unpacked, or empty for a file: refused in tar and zip archives alike."""
+    if path in seen:
+        return "appears twice"
+    if not path and not is_dir:
+        return "has an empty path"
     return None
 
 
@@ -504,10 +506,7 @@ def _extract_tar(archive: Path, target: Path, max_members: int, max_bytes: int) 
                 elif not (member.isreg() or member.isdir()):
                     why = "is not a regular file or folder"
             path = _normalised(member.name)
-            if why is None and path in seen:
-                why = "appears twice"
-            if why is None and not path and not member.isdir():
-                why = "has an empty path"
+            why = why or _path_problem(path, seen, member.isdir())
             if why is not None:
                 refused.append((member.name, why))
                 continue
@@ -547,10 +546,7 @@ def _extract_zip(archive: Path, target: Path, max_members: int, max_bytes: int) 
                 elif info.flag_bits & 0x1:
                     why = "is encrypted"
             path = _normalised(info.filename)
-            if why is None and path in seen:
-                why = "appears twice"
-            if why is None and not path and not info.is_dir():
-                why = "has an empty path"
+            why = why or _path_problem(path, seen, info.is_dir())
             if why is not None:
                 refused.append((info.filename, why))
             seen.add(path)

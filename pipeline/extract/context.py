@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cached_property
 
-from pipeline.extract.entities import Mention
+from pipeline.extract.entities import MINISTER_FIELD, Mention
 from pipeline.text import SentenceIndex
 
 # Nouns that name a kind of institution: "the institute" points back to the last organisation whose name has
@@ -97,9 +97,6 @@ _REPORTER_CUE = re.compile(r"(?:\(\s*$|according to\s+$|told\s+$|(?:data|figures
                            re.IGNORECASE)
 _MEDIA_WORDS = ("News", "Daily", "Times", "Post", "Xinhua", "Reuters", "Bloomberg", "Agency", "Press", "Review",
                 "Journal", "Herald", "Television", "TV", "Radio")
-# "(vice) minister of industry and information technology": the field names the ministry.
-_MINISTER_FIELD = re.compile(
-    r"\b(?:[Vv]ice[- ]|[Dd]eputy |[Aa]ssistant )?[Mm]inister of ((?:[A-Za-z]+)(?: (?:and )?[A-Za-z]+){0,5})")
 
 
 class DocumentContext:
@@ -296,7 +293,7 @@ class DocumentContext:
     def implied_ministry(self, text: str) -> Mention | None:
         """ "vice minister of industry and information technology" -> the document's mention of the Ministry of
         Industry and Information Technology (the entity finder marks the field of a minister's title)."""
-        match = _MINISTER_FIELD.search(text)
+        match = MINISTER_FIELD.search(text)
         if match is None:
             return None
         words = match.group(1).split()

@@ -269,7 +269,7 @@ _ORG_APPOSITION = re.compile(
     r"employee|spokesperson|spokesman|spokeswoman|official)\b)"
 )
 # "vice minister of industry and information technology", "Minister of Science and Technology": the field.
-_MINISTER_FIELD = re.compile(r"\b(?:[Vv]ice[- ]|[Dd]eputy |[Aa]ssistant )?[Mm]inister of ((?:[A-Za-z]+)(?: (?:and )?[A-Za-z]+){0,5})")
+MINISTER_FIELD = re.compile(r"\b(?:[Vv]ice[- ]|[Dd]eputy |[Aa]ssistant )?[Mm]inister of ((?:[A-Za-z]+)(?: (?:and )?[A-Za-z]+){0,5})")
 # "(Yicai) July 5 --", "(NewsAgency) --": the news agency of a dateline.
 _DATELINE_AGENCY = re.compile(
     r"(?:^|\n)\(([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)?)\)\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:--|\u2014|\u2013)"
@@ -761,7 +761,7 @@ class EntityFinder:
         """ "vice minister of industry and information technology": the field in a minister's title names the
         ministry (the registry's "Ministry of Industry and Information Technology"); the mention is the field."""
         out = []
-        for match in _MINISTER_FIELD.finditer(body):
+        for match in MINISTER_FIELD.finditer(body):
             words = match.group(1).split(" ")
             for n in range(len(words), 0, -1):
                 field = " ".join(words[:n])
