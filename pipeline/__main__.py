@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.ingest.documents import DEFAULT_MAX_BYTES
-from pipeline.release import VERSION_PATTERN, version_problem  # noqa: F401  (VERSION_PATTERN: the release name rule)
+from pipeline.versioning import version_problem
 from pipeline.quarantine import MAX_QUARANTINE_SHARE
 from pipeline.settings import (DEFAULT_DAGSTER_HOME, DEFAULT_DIST, DEFAULT_KEEP_DEV_BUILDS, DEFAULT_SEEDS, Settings,
                                reference_dir_for)
@@ -61,8 +61,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Compare two release folders table by table, keyed by each table's primary key: rows added, "
                     "removed and changed (with the columns that changed) and a few example rows of each kind. "
                     "Each release's CHANGELOG.md holds the same comparison with the previous release.")
-    diff.add_argument("old", type=Path, help="the older release folder (e.g. dist/0.1.0, or a name in dist/)")
-    diff.add_argument("new", type=Path, help="the newer release folder")
+    diff.add_argument("old", type=Path, help="the older release: a folder (e.g. dist/0.1.0, or a name in dist/) "
+                                             "or its .tar.gz/.zip archive")
+    diff.add_argument("new", type=Path, help="the newer release: a folder or an archive")
     validate = sub.add_parser(
         "validate", help="check a release folder or its .tar.gz/.zip archive: checksums, datapackage, schemas, keys",
         description="Check a release folder or archive: every SHA256SUMS line and that no file is unlisted, "
@@ -83,17 +84,29 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_diff(args: argparse.Namespace) -> int:
-    """`python -m pipeline diff OLD NEW`: format_diff of the two release folders (a bare name is looked up in dist/)."""
-    from pipeline.changes import diff_releases, format_diff, release_problem
+    """`python -m pipeline diff OLD NEW`: format_diff of two releases, each a folder (a bare name is looked up
+    in dist/) or a downloaded .tar.gz/.zip archive, unpacked safely for the comparison."""
+    from contextlib import ExitStack
 
-    folders = [DEFAULT_DIST / path if not path.exists() and (DEFAULT_DIST / path).is_dir() else path
-               for path in (args.old, args.new)]
-    for folder in folders:
-        problem = release_problem(folder)
-        if problem:
-            print(f"error: {problem}", file=sys.stderr)
-            return 1
-    print(format_diff(diff_releases(*folders)), end="")
+    from pipeline.changes import diff_releases, format_diff, release_problem
+    from pipeline.loading import NotAReleaseError, opened_release
+    from pipeline.validate import UnsafeArchiveError
+
+    paths = [DEFAULT_DIST / path if not path.exists() and (DEFAULT_DIST / path).exists() else path
+             for path in (args.old, args.new)]
+    with ExitStack() as stack:
+        folders = []
+        for path in paths:
+            try:
+                folders.append(stack.enter_context(opened_release(path)))
+            except (NotAReleaseError, UnsafeArchiveError) as error:
+                print(f"error: {error}", file=sys.stderr)
+                return 1
+            problem = release_problem(folders[-1])
+            if problem:
+                print(f"error: {problem}", file=sys.stderr)
+                return 1
+        print(format_diff(diff_releases(*folders)), end="")
     return 0
 
 

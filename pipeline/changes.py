@@ -27,6 +27,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline import DATASET_NAME
 from pipeline.metadata import load_schemas
 
 EXAMPLES = 3
@@ -356,7 +357,8 @@ def _null(value: Any) -> bool:
 
 
 def _name(folder: Path) -> str:
-    return folder.name
+    """The release's name: its folder's, without the archive's `china-ai-facts-` prefix when it was unpacked."""
+    return folder.name.removeprefix(f"{DATASET_NAME}-")
 
 
 def _count(n: int, noun: str) -> str:

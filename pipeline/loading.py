@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -29,14 +31,30 @@ class NotAReleaseError(ValueError):
 
 def load(path: str | Path) -> dict[str, pd.DataFrame]:
     """Every table of the release at `path` (a folder, or a .tar.gz / .zip archive of one), by table name."""
+    with opened_release(path) as folder:
+        return _load_folder(folder)
+
+
+def is_archive(path: Path) -> bool:
+    """Whether `path` names a release archive this package can open (.tar.gz, .tgz, .zip)."""
+    return path.name.endswith((".tar.gz", ".tgz")) or path.suffix == ".zip"
+
+
+@contextmanager
+def opened_release(path: str | Path) -> Iterator[Path]:
+    """The release folder at `path`, or an archive of one unpacked safely into a temporary folder for the block.
+
+    e.g. `with opened_release("dist/china-ai-facts-0.2.0.tar.gz") as folder: ...`
+    """
     path = Path(path)
     if path.is_dir():
-        return _load_folder(path)
-    if path.is_file() and (path.name.endswith((".tar.gz", ".tgz")) or path.suffix == ".zip"):
+        yield path
+    elif path.is_file() and is_archive(path):
         with tempfile.TemporaryDirectory() as tmp:
-            return _load_folder(_unpack(path, Path(tmp)))
-    raise NotAReleaseError(f"{path}: not a release folder or a .tar.gz/.zip archive of one; pass the folder "
-                           "that holds datapackage.json (e.g. dist/0.1.0)")
+            yield _unpack(path, Path(tmp))
+    else:
+        raise NotAReleaseError(f"{path}: not a release folder or a .tar.gz/.zip archive of one; pass the folder "
+                               "that holds datapackage.json (e.g. dist/0.1.0) or its archive")
 
 
 def _load_folder(folder: Path) -> dict[str, pd.DataFrame]:

@@ -22,13 +22,13 @@ from pandera.engines import pandas_engine
 
 SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
-# One row per declared type: pandas dtype, pandera dtype, Arrow type, Frictionless type.
-_TYPES: dict[str, tuple[Any, Any, pyarrow.DataType, str]] = {
-    "string": ("string", pd.StringDtype(), pyarrow.string(), "string"),
-    "integer": ("Int64", pd.Int64Dtype(), pyarrow.int64(), "integer"),
-    "number": ("float64", "float64", pyarrow.float64(), "number"),
-    "boolean": ("boolean", pd.BooleanDtype(), pyarrow.bool_(), "boolean"),
-    "date": ("object", pandas_engine.Date(), pyarrow.date32(), "date"),
+# One row per declared type: pandas dtype, pandera dtype, Arrow type, Frictionless type, DuckDB type.
+_TYPES: dict[str, tuple[Any, Any, pyarrow.DataType, str, str]] = {
+    "string": ("string", pd.StringDtype(), pyarrow.string(), "string", "VARCHAR"),
+    "integer": ("Int64", pd.Int64Dtype(), pyarrow.int64(), "integer", "BIGINT"),
+    "number": ("float64", "float64", pyarrow.float64(), "number", "DOUBLE"),
+    "boolean": ("boolean", pd.BooleanDtype(), pyarrow.bool_(), "boolean", "BOOLEAN"),
+    "date": ("object", pandas_engine.Date(), pyarrow.date32(), "date", "DATE"),
 }
 
 
@@ -193,6 +193,15 @@ class TableSchema:
                 for fk in self.foreign_keys
             ]
         return out
+
+    def duckdb_read_csv(self, path: str) -> str:
+        """A DuckDB expression reading this table's CSV at `path` with every column's declared type.
+
+        Declaring the text columns too keeps DuckDB from guessing a type from their first rows.
+        e.g. `read_csv('data/roles.csv', types={'role_id': 'VARCHAR', ..., 'char_start': 'BIGINT'})`
+        """
+        types = ", ".join(f"'{f.name}': '{_TYPES[f.type][4]}'" for f in self.fields)
+        return f"read_csv('{path}', types={{{types}}})"
 
     def markdown(self) -> str:
         """The table's section of the dataset card: description and a field table."""

@@ -3,10 +3,11 @@
 Belongs here: writing a release folder atomically and deterministically, the
 `datapackage.json` descriptor, the dataset card, and the names of release folders.
 
-Two kinds of folder live under dist/:
+Two kinds of folder live under dist/ (the names and their order: pipeline/versioning.py):
 
-- a numbered release, DIST/VERSION (e.g. `0.2.0`), written by `python -m pipeline release`.
-  It is immutable: writing a version that exists with other content is refused.
+- a numbered release, DIST/VERSION (Semantic Versioning, e.g. `0.2.0`), written by
+  `python -m pipeline release`. It is immutable: writing a version that exists with other content
+  is refused.
 - a development build, DIST/VERSION.dev+DIGEST (e.g. `0.1.0.dev+3f9c2a1b`), written by
   `make dataset`, `python -m pipeline build` and the Dagster schedule and sensor. DIGEST is the
   first 8 hex digits of `content_digest()` of the staged folder, so the name follows from the
@@ -21,7 +22,6 @@ import gzip
 import hashlib
 import json
 import os
-import re
 import shutil
 import tarfile
 import tempfile
@@ -33,26 +33,22 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline import __version__
+from pipeline import DATASET_NAME, __version__
 from pipeline.changes import changelog_markdown, diff_releases
 from pipeline.hashing import sha256_of  # noqa: F401  (re-exported: tests and callers use it here)
 from pipeline.expectations import validate_release
 from pipeline.metadata import TableSchema, published_tables
 from pipeline.settings import release_timestamp
+from pipeline.versioning import (  # noqa: F401  (re-exported: the CLI and tests use them here)
+    DEV_BUILD_NAME, DEV_SUFFIX, DIGEST_LENGTH, dev_build_name, parse, precedence, version_problem,
+)
 
-DATASET_NAME = "china-ai-facts"
 DATASET_TITLE = "China AI facts: quantities, entities, dates and roles from news about China's AI industry"
 LICENSE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
     "title": "Creative Commons Attribution 4.0",
 }
-# A release folder name: no path separators, no leading dot.
-VERSION_PATTERN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]{0,63}")
-DEV_SUFFIX = ".dev"
-DIGEST_LENGTH = 8
-# VERSION.dev+<8 hex digits>: the form of a development build's folder, never a numbered release's.
-DEV_BUILD_NAME = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]*\.dev\+[0-9a-f]{8}")
 # Spreadsheet programs run a cell that starts with one of these as a formula (OWASP CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -63,25 +59,6 @@ class ReleaseValidationError(RuntimeError):
 
 class ReleaseExistsError(RuntimeError):
     """A release of this version exists with different content."""
-
-
-def version_problem(version: str, numbered: bool = True) -> str | None:
-    """Why `version` cannot name a release (None when it can); `numbered=False` checks a dev build's base."""
-    if not VERSION_PATTERN.fullmatch(version):
-        return (f"version {version!r} is not a release name; use letters, digits, '.', '+' and '-' "
-                "starting with a letter or digit (e.g. 0.2.0)")
-    if DEV_BUILD_NAME.fullmatch(version):
-        return (f"version {version!r} has the form of a development build (VERSION.dev+DIGEST); "
-                "give a plain version such as 0.2.0")
-    if not numbered and "+" in version:
-        return (f"version {version!r} has a '+' label, and a development build adds its own (+DIGEST); "
-                "give a plain version such as 0.2.0")
-    return None
-
-
-def dev_build_name(version: str, digest: str) -> str:
-    """The folder of a development build of `version` whose content_digest() is `digest`."""
-    return f"{version}{DEV_SUFFIX}+{digest[:DIGEST_LENGTH]}"
 
 
 def content_digest(folder: Path) -> str:
@@ -109,26 +86,21 @@ def dev_builds(dist_dir: Path) -> list[Path]:
 def previous_release(dist_dir: Path, version: str, dev_build: bool = False) -> Path | None:
     """The release a new release of VERSION is compared with in its CHANGELOG.md, None when there is none.
 
-    That is the newest numbered release in DIST older than VERSION, comparing version numbers (0.10.0 is
-    newer than 0.9.0, 1.0.0-rc1 older than 1.0.0); for a development build, the newest numbered release.
-    Only folders named like a version (starting with a digit) that hold datapackage.json and data/ count:
-    development builds, symlinks and hidden (staging) folders never do.
+    That is the newest numbered release in DIST older than VERSION by SemVer precedence (0.10.0 is newer
+    than 0.9.0, 1.0.0-rc1 older than 1.0.0); for a development build, the newest numbered release. Only
+    folders named by a release version that hold datapackage.json and data/ count: development builds,
+    symlinks and hidden (staging) folders never do.
     """
-    def key(name: str) -> tuple:
-        release, suffix = re.fullmatch(r"(\d+(?:\.\d+)*)(.*)", name).groups()
-        kind = 1 if not suffix else 2 if suffix.startswith(("+", ".post", "post")) else 0  # 0: a pre-release
-        parts = tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|[A-Za-z]+", suffix))
-        return tuple(int(n) for n in release.split(".")), kind, parts
-
     if not dist_dir.is_dir():
         return None
     releases = [p for p in dist_dir.iterdir()
-                if re.match(r"\d", p.name) and not DEV_BUILD_NAME.fullmatch(p.name) and not p.is_symlink()
+                if parse(p.name) and not p.is_symlink()
                 and (p / "datapackage.json").is_file() and (p / "data").is_dir()]
     if not dev_build:
-        this = key(version) if re.match(r"\d", version) else None
-        releases = [p for p in releases if p.name != version and (this is None or key(p.name) < this)]
-    return max(releases, key=lambda p: (key(p.name), p.name), default=None)
+        this = parse(version)
+        releases = [p for p in releases if p.name != version
+                    and (this is None or precedence(parse(p.name)) < precedence(this))]
+    return max(releases, key=lambda p: precedence(parse(p.name)), default=None)
 
 
 def prune_dev_builds(dist_dir: Path, keep: int, current: Path | None = None) -> list[Path]:
@@ -221,12 +193,42 @@ def _latest_input(documents: pd.DataFrame) -> datetime | None:
     return datetime(latest.year, latest.month, latest.day, tzinfo=timezone.utc)
 
 
+def load_examples() -> str:
+    """The card's "Loading" section: one line per tool, paths relative to the release folder."""
+    quantities = next(s for s in published_tables() if s.name == "quantities")
+    return "\n".join([
+        "## Loading",
+        "",
+        "Run from this folder (or prefix the paths with it). Parquet keeps the exact types: integers as int64,",
+        "dates as date32, no unsigned integers or nanosecond timestamps, so Spark reads them too.",
+        "",
+        "```python",
+        'import duckdb; duckdb.sql("select unit, count(*) from \'data/quantities.parquet\' group by unit")',
+        'import polars as pl; pl.read_parquet("data/entities.parquet")',
+        'import pandas as pd; pd.read_parquet("data/time_expressions.parquet")',
+        "```",
+        "",
+        "The CSV files read with their declared types in DuckDB; for example:",
+        "",
+        "```python",
+        f'duckdb.sql("select * from {quantities.duckdb_read_csv("data/quantities.csv")}")',
+        "```",
+        "",
+        "With the pipeline installed, `import pipeline; tables = pipeline.load(\"PATH\")` returns every table as",
+        "pandas DataFrames, from this folder or its archive.",
+        "",
+    ])
+
+
 def dataset_card(version: str, tables: dict[str, pd.DataFrame], provenance: dict[str, Any],
                  dev_build: bool = False) -> str:
     lines = [
         f"# {DATASET_TITLE}",
         "",
         f"Version {version}. License: {LICENSE['title']} ({LICENSE['name']}).",
+        "Numbered releases follow Semantic Versioning applied to the data: MAJOR when a table or column",
+        "is removed, renamed or changes type or meaning; MINOR when tables, columns or facts are added;",
+        "PATCH for corrections.",
         "",
     ]
     if dev_build:
@@ -274,7 +276,7 @@ def dataset_card(version: str, tables: dict[str, pd.DataFrame], provenance: dict
         "| --- | --- |",
     ]
     lines += [f"| `{name}` | {len(frame)} |" for name, frame in tables.items()]
-    lines += ["", "## Extractors", ""]
+    lines += ["", load_examples(), "## Extractors", ""]
     lines += [f"- `{name}`: {label}" for name, label in sorted(provenance.get("extractors", {}).items())]
     lines += ["", "## Tables", ""]
     lines += [schema.markdown() for schema in published_tables()]
@@ -295,8 +297,12 @@ def write_release(
     VERSION.dev inside and goes to DIST/VERSION.dev+DIGEST, named after its staged content
     (see `content_digest`). The same content written again is a no-op.
 
-    Raises ReleaseExistsError when the folder exists with other content.
+    Raises ReleaseExistsError when the folder exists with other content, ValueError when VERSION does not
+    follow the version scheme (pipeline/versioning.py).
     """
+    problem = version_problem(version, numbered=not dev_build)
+    if problem:
+        raise ValueError(problem)
     provenance = provenance or {}
     schemas = {s.name: s for s in published_tables()}
     missing = set(schemas) - set(tables)

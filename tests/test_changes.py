@@ -184,6 +184,16 @@ def test_previous_release_compares_version_numbers(tmp_path):
     assert previous_release(tmp_path / "nowhere", "1.0.0") is None
 
 
+def test_diff_reads_downloaded_archives_like_folders(releases):
+    old, new = releases["1.0.0"], releases["1.1.0"]
+    archives = [old.parent / f"china-ai-facts-{v}.tar.gz" for v in ("1.0.0", "1.1.0")]
+    assert all(a.is_file() for a in archives)
+    done = subprocess.run([sys.executable, "-m", "pipeline", "diff", *map(str, archives)], cwd=REPO,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout == format_diff(diff_releases(old, new))
+
+
 def test_diff_refuses_a_folder_without_data(tmp_path):
     from pipeline.changes import NotAReleaseError
 

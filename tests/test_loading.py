@@ -89,3 +89,28 @@ def test_pyarrow_dataset_reads_every_table(built):
 def test_load_refuses_what_is_not_a_release(tmp_path):
     with pytest.raises(ValueError, match="datapackage.json"):
         pipeline.load(tmp_path)
+
+
+def test_the_cards_one_line_loads_run_in_the_release_folder(built, monkeypatch):
+    """Every Python line in the README's "Loading" section runs as printed, from inside the release."""
+    release = built["release"]
+    card = (release / "README.md").read_text(encoding="utf-8")
+    section = card.split("## Loading", 1)[1].split("\n## ", 1)[0]
+    blocks = [b.split("```", 1)[0] for b in section.split("```python\n")[1:]]
+    lines = [line for block in blocks for line in block.splitlines() if line.strip()]
+    assert any(line.startswith("import duckdb") for line in lines)
+    assert any(line.startswith("import polars") for line in lines)
+    assert any(line.startswith("import pandas") for line in lines)
+    monkeypatch.chdir(release)
+    namespace: dict = {}
+    results = []
+    for line in lines:
+        exec(compile(line.replace("; ", "\n_ = ", 1) if line.startswith("import") else f"_ = {line}",
+                     "<card>", "exec"), namespace)
+        results.append(namespace["_"])
+    quantities = pq.read_table(release / "data" / "quantities.parquet")
+    csv_rows = results[-1].fetchall()  # the DuckDB CSV line, with declared types
+    assert len(csv_rows) == quantities.num_rows > 0
+    assert all(isinstance(row[[f.name for f in _schema("quantities").fields].index("char_start")], int)
+               for row in csv_rows)
+    assert len(results[1]) == pq.read_metadata(release / "data" / "entities.parquet").num_rows
