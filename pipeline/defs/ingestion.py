@@ -12,7 +12,7 @@ from pipeline.extract.registry import Registry, load_registry
 from pipeline.ingest import documents as ingest
 from pipeline.ingest.files import read_inputs
 
-INGESTION_VERSION = "1.0.0"
+INGESTION_VERSION = "1.1.0"
 
 
 @dg.observable_source_asset(group_name="ingestion", description="The input files of the seeds folder, versioned by their content.")

@@ -5,8 +5,9 @@ UTF-16, UTF-32); UTF-16 without a BOM is recognised by its zero bytes; otherwise
 strict UTF-8; a file that is almost UTF-8 but has a few invalid bytes is rejected
 as damaged rather than guessed; otherwise mostly-ASCII text is read as
 Windows-1252 (the Western superset of Latin-1 that English news sites used);
-otherwise charset-normalizer picks the encoding (GB18030/GBK, Big5, ...). Text is
-then normalised to NFC by `pipeline.text.normalise_body`.
+otherwise charset-normalizer picks the encoding (GB18030/GBK, Big5, ...). Line breaks
+are then unified to "\\n" (`unify_line_breaks`) before any reader splits lines, and
+bodies are normalised to NFC by `pipeline.text.normalise_body`.
 """
 
 from __future__ import annotations
@@ -62,6 +63,17 @@ def looks_binary(data: bytes) -> bool:
         return True
     control = len(sample) - len(sample.translate(None, _CONTROL))
     return control > 0.1 * max(len(sample), 1)
+
+
+def unify_line_breaks(text: str) -> str:
+    """Windows ("\\r\\n") and old Mac ("\\r") line breaks as "\\n", so every reader splits lines alike.
+
+    Without it a file with "\\r" line breaks is one long first line: a title and no body.
+
+    >>> unify_line_breaks("a\\r\\nb\\rc\\n")
+    'a\\nb\\nc\\n'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def decode(data: bytes) -> Decoded:

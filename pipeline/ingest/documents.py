@@ -4,19 +4,28 @@ Every input (a file, a JSON Lines line, a feed entry) ends in exactly one
 place: a document, or a rejection whose message names the file, the problem
 and the fix. Exact duplicates (same normalised body) and near duplicates
 (a republication of the same story) are kept once and recorded.
+
+No text leaves here that cannot be written as UTF-8: lone surrogates become
+U+FFFD and `ingestion_notes` says so. Metadata fields are one line
+(`clean.one_line`, `clean.clean_url`) and the language is an ISO 639-1 code,
+or empty with a note when the declared language is unknown, so one document's
+odd metadata never fails the table's schema and stops the build.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 from datetime import date
 
 from pipeline.ingest import formats
-from pipeline.ingest.decode import DecodeError, decode
+from pipeline.ingest.clean import clean_url, one_line, repair_field, repair_surrogates
+from pipeline.ingest.decode import DecodeError, decode, unify_line_breaks
 from pipeline.ingest.dedupe import NearDuplicateIndex
 from pipeline.ingest.files import RawInput
 from pipeline.ingest.formats import WHOLE_FILE, Item, Problem
+from pipeline.ingest.language import language_code
 from pipeline.text import normalise_body, word_count
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -32,12 +41,13 @@ class Document:
     published_date_source: str
     publisher: str | None
     url: str | None
-    language: str
+    language: str | None
     format: str
     encoding: str
     word_count: int
     sha256: str
     body: str
+    ingestion_notes: str | None = None  # what was repaired or dropped, "; "-separated
 
 
 @dataclass(frozen=True)
@@ -64,12 +74,16 @@ def guess_language(text: str) -> str:
 
 
 def _reject(raw: RawInput, item: str, reason: str, message: str, duplicate_of: str | None = None) -> Rejection:
-    return Rejection(raw.source_file, item, reason, f"{raw.source_file}" + (f" ({item})" if item != WHOLE_FILE else "")
-                     + f": {message}", duplicate_of)
+    where = raw.source_file + (f" ({item})" if item != WHOLE_FILE else "")
+    # A message can quote the input (an exception's text), so it gets the same surrogate repair.
+    return Rejection(raw.source_file, item, reason, repair_surrogates(f"{where}: {message}")[0], duplicate_of)
 
 
 def parse_input(raw: RawInput, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document | Rejection]:
     """Every document in one input file, or the reasons its parts were rejected; never raises."""
+    # A path that reached here with a lone surrogate would stop the release writer; files.display_path
+    # never gives one, a caller building RawInput by hand might.
+    raw = dataclasses.replace(raw, source_file=repair_surrogates(raw.source_file)[0])
     try:
         return _parse_input(raw, max_bytes)
     except Exception as exc:  # a reader's bug on one odd input must not stop the run: record it
@@ -91,7 +105,7 @@ def _parse_input(raw: RawInput, max_bytes: int) -> list[Document | Rejection]:
     except DecodeError as exc:
         fix = "remove it from the seeds folder" if exc.reason == "binary_file" else "re-save the file as UTF-8"
         return [_reject(raw, WHOLE_FILE, exc.reason, f"{exc}; {fix}")]
-    text = decoded.text.lstrip("\ufeff")
+    text = unify_line_breaks(decoded.text.lstrip("\ufeff"))
     kind = formats.detect_format(raw.source_file, text)
     if kind is None:
         return [_reject(raw, WHOLE_FILE, "unsupported_format",
@@ -125,20 +139,54 @@ def _document(raw: RawInput, item: Item, kind: str, encoding: str, sha: str) -> 
     if item.published_date is not None and not EARLIEST_PUBLICATION <= item.published_date <= LATEST_PUBLICATION:
         return _reject(raw, item.item, "bad_date", f"publication date {item.published_date.isoformat()} is outside "
                        f"{EARLIEST_PUBLICATION.year}-{LATEST_PUBLICATION.year}; correct the date")
+    item, notes = repaired_item(item)
     body = normalise_body(item.text)
     if not body.strip():
         return _reject(raw, item.item, "no_text", "the document has no body text; add the article text")
-    title = " ".join((item.title or "").split()) or body.split("\n", 1)[0][:120]
-    publisher = item.publisher or formats.dateline_agency(body)
-    language = (item.language or "").split("-")[0].lower()
-    if len(language) != 2 or not language.isalpha():
-        language = guess_language(body)
+    title = one_line(item.title) or one_line(body.split("\n", 1)[0][:120]) or ""
+    publisher = one_line(item.publisher) or formats.dateline_agency(body)
+    language, language_note = document_language(item.language, body)
     return Document(
         document_id=document_id_of(body), source_file=raw.source_file, source_item=item.item, title=title,
         published_date=item.published_date, published_date_source=item.date_source, publisher=publisher,
-        url=item.url, language=language, format=kind, encoding=encoding, word_count=word_count(body),
-        sha256=sha, body=body,
+        url=clean_url(item.url), language=language, format=kind, encoding=encoding, word_count=word_count(body),
+        sha256=sha, body=body, ingestion_notes="; ".join([*notes, *filter(None, [language_note])]) or None,
     )
+
+
+def repaired_item(item: Item) -> tuple[Item, list[str]]:
+    """The item with lone surrogates in its text fields replaced by U+FFFD, and the reader's and repairs' notes.
+
+    e.g. a JSON line {"title": "A \\ud800 title", ...} gives the title "A \ufffd title" and the note
+    "title: 1 lone surrogate (U+D800) replaced by U+FFFD".
+    """
+    notes = list(item.notes)
+    changes = {}
+    for field in ("title", "text", "url", "publisher", "language"):
+        value = getattr(item, field)
+        if value is not None:
+            changes[field], note = repair_field(field, value)
+            notes += [note] if note else []
+    return dataclasses.replace(item, **changes), notes
+
+
+def document_language(declared: str | None, body: str) -> tuple[str | None, str | None]:
+    """The ISO 639-1 code of a document, and a note when the declared language is not one that is known.
+
+    A declared language is mapped ("English" -> "en", "中文" -> "zh", "zh-CN" -> "zh"); none declared is
+    guessed from the text; an unknown one is left empty rather than guessed, and the note quotes it.
+
+    >>> document_language("Klingon", "Qapla'")
+    (None, "language: 'Klingon' is not a language name or ISO 639-1 code; left empty (declare a code such as 'en' or 'zh')")
+    """
+    declared = one_line(declared)
+    if declared is None:
+        return guess_language(body), None
+    code = language_code(declared)
+    if code is None:
+        return None, (f"language: {declared!r} is not a language name or ISO 639-1 code; left empty "
+                      "(declare a code such as 'en' or 'zh')")
+    return code, None
 
 
 def parse_document(raw: RawInput, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | Rejection:

@@ -1,10 +1,18 @@
-"""Find the input files of a seeds folder safely: no path may lead outside it."""
+"""Find the input files of a seeds folder safely: no path may lead outside it, and none is skipped silently.
+
+A folder or file that cannot be read becomes an input refused as `unreadable`, so it is listed in
+`rejected_documents` with the fix; only an unreadable seeds folder itself stops the build.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
+
+from pipeline.ingest.clean import escape_invisible
 
 
 @dataclass(frozen=True)
@@ -23,10 +31,15 @@ def documents_folder(seeds_dir: Path) -> Path:
 
 
 def display_path(path: Path, seeds_dir: Path) -> str:
-    """The path relative to the seeds folder, printable even when the name is not valid UTF-8."""
+    """The path relative to the seeds folder, printable and on one line whatever bytes the name holds.
+
+    Bytes that are not UTF-8 show as "\\xe9", invisible characters as "\\u000a" (a line feed) or
+    "\\u200b"; backslashes are doubled first, so an escape never equals a name that spells it out, and
+    two files never share a path. e.g. the file "a<LF>b.txt" shows as "a\\u000ab.txt".
+    """
     rel = os.fsencode(os.path.relpath(path, seeds_dir).replace(os.sep, "/"))
-    # Backslashes are doubled first, so an escaped byte ("\\xe9") never equals a name that spells it out.
-    return rel.replace(b"\\", b"\\\\").decode("utf-8", errors="backslashreplace")
+    shown = rel.replace(b"\\", b"\\\\").decode("utf-8", errors="backslashreplace")
+    return escape_invisible(shown)
 
 
 def read_inputs(seeds_dir: Path, max_bytes: int) -> list[RawInput]:
@@ -41,7 +54,8 @@ def read_inputs(seeds_dir: Path, max_bytes: int) -> list[RawInput]:
         raise FileNotFoundError(f"seeds folder {seeds_dir} does not exist; pass --seeds DIR with a folder of documents")
     root = folder.resolve()
     inputs: list[RawInput] = []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+    unreadable: list[OSError] = []  # os.walk skips a folder it cannot list unless told
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False, onerror=unreadable.append):
         here = Path(dirpath)
         dirnames.sort()
         for name in list(dirnames):
@@ -59,7 +73,36 @@ def read_inputs(seeds_dir: Path, max_bytes: int) -> list[RawInput]:
             if name.startswith("."):
                 continue
             inputs.append(_read_file(here / name, seeds_dir, root, max_bytes))
+    for error in unreadable:
+        if error.filename is not None and Path(error.filename) == folder:
+            raise _seeds_folder_unreadable(folder, error)
+        inputs.append(_unreadable_folder(Path(error.filename or folder), seeds_dir, error))
     return sorted(inputs, key=lambda i: i.source_file)
+
+
+def _seeds_folder_unreadable(folder: Path, error: OSError) -> OSError:
+    """The error that stops a build whose documents folder itself cannot be listed: nothing could be read."""
+    return type(error)(error.errno, f"the seeds folder {folder} cannot be read ({error.strerror}); let the user "
+                       f"who runs the build read it, e.g. chmod -R u+rX {shlex.quote(str(folder))}")
+
+
+def _unreadable_folder(path: Path, seeds_dir: Path, error: OSError) -> RawInput:
+    """A folder that cannot be listed, refused as `unreadable`: its files are missing, and the message says so.
+
+    e.g. documents/locked: "the folder cannot be read (Permission denied), so none of its files are in this
+    build; let the user who runs the build read it, e.g. chmod -R u+rX documents/locked in the seeds folder"
+    """
+    shown = display_path(path, seeds_dir)
+    return RawInput(shown, None, ("unreadable", f"the folder cannot be read ({error.strerror}), so none of its "
+                                  f"files are in this build; {_fix_for(error, shown, folder=True)}"))
+
+
+def _fix_for(error: OSError, shown: str, folder: bool) -> str:
+    """What to do about an OSError on reading `shown` (a path relative to the seeds folder)."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        command = f"chmod -R u+rX {shlex.quote(shown)}" if folder else f"chmod u+r {shlex.quote(shown)}"
+        return f"let the user who runs the build read it, e.g. {command} in the seeds folder"
+    return "check the disk, or copy the " + ("folder" if folder else "file") + " in again"
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -83,4 +126,5 @@ def _read_file(path: Path, seeds_dir: Path, root: Path, max_bytes: int) -> RawIn
             return RawInput(shown, None, ("unsupported_format", "not a regular file (a device, pipe or socket); remove it"))
         return RawInput(shown, path.read_bytes())
     except OSError as exc:
-        return RawInput(shown, None, ("unreadable", f"the file cannot be read ({exc.strerror}); check its permissions"))
+        return RawInput(shown, None, ("unreadable", f"the file cannot be read ({exc.strerror}); "
+                                      f"{_fix_for(exc, shown, folder=False)}"))

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import PurePosixPath
 
+from pipeline.ingest.clean import (REPLACEMENT, character_reference_note, repair_character_references,
+                                   repair_character_references_in_bytes)
+
 WHOLE_FILE = "whole file"
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -35,6 +38,7 @@ class Item:
     url: str | None = None
     publisher: str | None = None
     language: str | None = None
+    notes: tuple[str, ...] = ()  # what the reader repaired, for `documents.ingestion_notes`
 
 
 @dataclass(frozen=True)
@@ -259,6 +263,7 @@ def read_html(text: str, source_file: str) -> list[Item | Problem]:
     """The main text and metadata of a saved web page (trafilatura); navigation, ads and scripts dropped."""
     import trafilatura
 
+    text, bad_references = repair_character_references(text)
     try:
         doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False,
                                           favor_precision=True,
@@ -278,7 +283,8 @@ def read_html(text: str, source_file: str) -> list[Item | Problem]:
         body = "\n".join(lines[1:])  # the headline repeated as the first line of the text
     return [Item(WHOLE_FILE, title, body.replace("\n", "\n\n"), published,
                  "html_metadata" if published else "none", url=getattr(doc, "url", None) or None,
-                 publisher=publisher, language=getattr(doc, "language", None) or None)]
+                 publisher=publisher, language=getattr(doc, "language", None) or None,
+                 notes=(character_reference_note(bad_references, "the page"),) if bad_references else ())]
 
 
 _TEXT_KEYS = ("text", "content", "body", "article", "full_text")
@@ -345,6 +351,8 @@ def read_feed(data: bytes) -> list[Item | Problem]:
     """RSS or Atom entries that carry the full article (feedparser); summaries alone are rejected."""
     import feedparser
 
+    # feedparser crashes on a reference to a lone surrogate (&#xD800;), losing every entry of the feed.
+    data, bad_references = repair_character_references_in_bytes(data)
     parsed = feedparser.parse(data)
     if not parsed.entries:
         why = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
@@ -367,6 +375,9 @@ def read_feed(data: bytes) -> list[Item | Problem]:
             continue
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         published = date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None
-        out.append(Item(item, _str(entry.get("title")), body, published, "feed" if published else "none",
-                        url=_str(entry.get("link")), publisher=publisher, language=language))
+        title, url = _str(entry.get("title")), _str(entry.get("link"))
+        # A repaired reference shows as U+FFFD; only the entries that hold one get the note.
+        repaired = bad_references and REPLACEMENT in "".join(v or "" for v in (title, body, url, publisher))
+        out.append(Item(item, title, body, published, "feed" if published else "none", url=url, publisher=publisher,
+                        language=language, notes=(character_reference_note(bad_references, "the feed"),) if repaired else ()))
     return out
