@@ -10,7 +10,7 @@ Example:
 >>> import pandas as pd
 >>> from datetime import date
 >>> times = pd.DataFrame({"time_id": ["t1"], "document_id": ["d"], "text": ["2525"], "char_start": [0],
-...     "char_end": [4], "evidence": ["In 2525."], "start_date": [date(2525, 1, 1)], "end_date": [date(2525, 12, 31)],
+...     "char_end": [4], "evidence_start": [0], "evidence": ["In 2525."], "start_date": [date(2525, 1, 1)], "end_date": [date(2525, 12, 31)],
 ...     "extractor": ["time_expressions/9"]})
 >>> docs = pd.DataFrame({"document_id": ["d"], "published_date": [date(2025, 3, 1)]})
 >>> quarantined_facts({"time_expressions": times}, docs)[["fact_id", "rule"]].to_dict("records")
@@ -32,8 +32,9 @@ from pipeline.metadata import table_schema
 # are ordinary news; a resolution bug (a year shifted by centuries, five digits, an end before its start) is not.
 EARLIEST_DATE = date(1000, 1, 1)
 YEARS_AFTER_PUBLICATION = 100
-# A value no news figure reaches (one septillion); anything beyond is a scale-word bug.
-LARGEST_VALUE = 1e24
+# A value no news figure reaches; anything beyond is a scale-word or power bug. Training compute is reported up
+# to 10^26-10^27 FLOPs (the thresholds in AI rules are 10^25 and 10^26), so the bound sits well above that.
+LARGEST_VALUE = 1e30
 # Declared once: a table may have up to this share of its rows withheld before the release is blocked, and
 # never fewer than GRACE_ROWS rows (so one odd fact in a small corpus never stops it).
 MAX_QUARANTINE_SHARE = 0.02
@@ -128,7 +129,8 @@ def quarantined_facts(tables: dict[str, pd.DataFrame], documents: pd.DataFrame) 
                 rows[fact_id]["reason"] += f"; {reason}"
                 continue
             rows[fact_id] = dict(fact_id=fact_id, table=rule.table, document_id=row.document_id, text=row.text,
-                                 char_start=row.char_start, char_end=row.char_end, evidence=row.evidence,
+                                 char_start=row.char_start, char_end=row.char_end,
+                                 evidence_start=row.evidence_start, evidence=row.evidence,
                                  value=rule.value(row), rule=rule.name, reason=reason, extractor=row.extractor)
     schema = table_schema("quarantined_facts")
     ordered = sorted(rows.values(), key=lambda r: (r["table"], r["document_id"], r["char_start"], r["fact_id"]))

@@ -143,3 +143,12 @@ def test_limit_counts_a_share_with_a_grace_for_small_tables():
     tables = {"quantities": pd.DataFrame(index=range(100)), "time_expressions": pd.DataFrame(index=range(5))}
     over = quarantine.share_violations(tables, held)
     assert over["table"].tolist() == ["quantities"] and over["quarantined"].tolist() == [3]
+
+
+def test_training_compute_figures_pass_and_a_runaway_scale_is_withheld():
+    from pipeline.quarantine import _value_reasons
+
+    frame = pd.DataFrame({"value": [1e26, 1e31], "unit": ["other", "count"], "currency": [None, None]})
+    reasons = _value_reasons(frame, None)
+    assert reasons[0] is None  # "10^26 FLOPs", the compute threshold AI rules name
+    assert "beyond any figure" in reasons[1]

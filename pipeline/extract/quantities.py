@@ -9,18 +9,21 @@ Years, dates, times of day, durations, ranks, stock codes and numbers inside
 names are dropped. Adjacent figures joined by "to", "-" or "and" are linked so
 that the first end of a range takes the unit of the second. Smaller shapes have
 their own small rules, each with an example in its docstring: _zero, _parse_halve,
-_slash_fraction, _read_subunit (coins), _k_reading ("128K context" vs "4K video"),
-_prefix_currency / _yen_sign_currency, _is_ticker, _idiom, _duration_carries,
-_is_change / _descends and _is_conversion. Standard library only.
+_slash_fraction, _share_or_multiple ("five-thirds"), _read_power ("10^18", "1.5×10^12"),
+_read_subunit (coins), _k_reading ("128K context" vs "4K video"), _prefix_currency /
+_yen_sign_currency, _is_ticker, _idiom, _reads_as_year / _year_range_start ("in 1898"),
+_duration_carries, _is_change / _descends, _take_sign ("-40 percent") and _is_conversion.
+Invisible characters (zero-width space, soft hyphen, ...) are read as absent while spans
+still index the text as given (_visible). Standard library only.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 EXTRACTOR = "quantities"
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,9 @@ _IDIOM_HUNDRED = re.compile(r"-(?:model|flowers|schools|regiments)\b", re.I)
 _BATTLE_BEFORE = re.compile(r"\b(?:battle|war|race|contest)\s+of\s+$", re.I)
 _FACTOR_BEFORE = re.compile(r"\bfactor\s+of\s+$", re.I)
 _AGE_APPOSITIVE = re.compile(r"\b[A-Z][a-z]+, $")
-_ORDINAL_SCALE = re.compile(r"[\s-](?:hundredth|thousandth|millionth|billionth)\b", re.I)
+_ORDINAL_SCALE = re.compile(
+    r"[\s-](?:hundredth|thousandth|millionth|billionth|trillionth|quadrillionth|quintillionth|sextillionth)\b", re.I
+)
 # "the average age ... is above 60": a bare number in a clause about someone's age.
 _AGE_CONTEXT = re.compile(r"\b(?:age|ages|aged)\b(?:(?!\b(?:percent|per cent|yuan|dollars)\b)[^,;])*$", re.I)
 _LIST_MARKER = re.compile(r"[.)]\s")
@@ -183,6 +188,13 @@ _NUM_WORD = (
     r"seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
     r"nineteen|ten|one|two|three|four|five|six|seven|eight|nine|zero"
 )
+# Unicode fraction characters: "½ of firms" is a share of 0.5, "2½ times" a multiple of 2.5.
+_VULGAR = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
+    "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅐": 1 / 7, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8,
+    "⅑": 1 / 9, "⅒": 1 / 10,
+}
+_VULGAR_CLASS = "[" + "".join(_VULGAR) + "]"
 _DENOM_RX = (
     r"halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|"
     r"hundredths?"
@@ -199,9 +211,10 @@ _MAIN = re.compile(
   | (?P<half>\bhalf\b)
   | (?P<halve>\bhalv(?:e|ed|ing)\b)
   | (?P<ascale>\ban?)\s+(?=(?:""" + _SCALE_WORDS_RX + r""")\b)
-  | (?P<cur>(?:\b(?:US|U\.S\.\s?|HK|NT|S|A|AU|C|CA|R|MX|NZ)\$|\b(?:CN|JP)¥|""" + _CUR_SIGN_CLASS + r""")\s?
-        |\b(?-i:""" + "|".join(_CUR_CODES_BEFORE) + r""")\s?)?
-    (?P<num>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))
+  | (?:(?P<cur>(?:\b(?:US|U\.S\.\s?|HK|NT|S|A|AU|C|CA|R|MX|NZ)\$|\b(?:CN|JP)¥|""" + _CUR_SIGN_CLASS + r""")\s?
+        |\b(?-i:""" + "|".join(_CUR_CODES_BEFORE) + r""")\s?)(?P<neg>[-\u2212](?=\d))?)?
+    (?P<num>(?<![\d.,])(?:(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)""" + _VULGAR_CLASS + r"""?
+        |""" + _VULGAR_CLASS + r"""))
   | (?P<word>\b(?:""" + _NUM_WORD + r"""))\b
     """,
     re.I | re.X,
@@ -226,8 +239,8 @@ _TRIGGER_WORDS = (
     + [w + "fold" for w in "two three four five six seven eight nine ten twenty hundred thousand".split()]
 )
 _TRIGGER = re.compile(
-    _CUR_SIGN_CLASS + r"|(?<![\d.,])\d"
-    r"|\b(?:" + _grouped(_TRIGGER_WORDS) + r")\b"
+    _CUR_SIGN_CLASS + r"|(?<![\d.,])\d|" + _VULGAR_CLASS
+    +     r"|\b(?:" + _grouped(_TRIGGER_WORDS) + r")\b"
     r"|\b(?:(?:US|HK|NT|AU|CA|MX|NZ|[SACR])\$|(?:CN|JP)¥|U\.S\.\s?\$|(?:" + "|".join(_CUR_CODES_BEFORE) + r")(?=\s?\d)"
     r"|[Aa]n?(?=[\s-]+(?:" + _SCALE_WORDS_RX + r"|third|quarter|fourth|fifth|sixth|"
     r"seventh|eighth|ninth|tenth|hundredth)\b))"
@@ -241,7 +254,9 @@ _GLUED = re.compile(
     r"|(?P<ord>st|nd|rd|th)(?![\w])"
     r"|(?P<usym>" + _UNIT_SYMBOLS + r")(?![\w])"
 )
-_SCALE_RX = re.compile(r"(?:\s+|-)(?P<sc>" + _SCALE_WORDS_RX + r")\b(?!-?s\b)", re.I)
+# A plural after a number is still its scale ("2 quadrillions yuan", as some translated reports write);
+# without a number it is a vague magnitude ("millions of users") and never reaches here.
+_SCALE_RX = re.compile(r"(?:\s+|-)(?P<sc>" + _SCALE_WORDS_RX + r")s?\b(?!-?s\b)", re.I)
 _SCALE_ABBR = re.compile(r"\s?(?P<sc>bn|mn|mln|bln|tn|trn)\b", re.I)
 _PERCENT = re.compile(
     r"(?P<pp>[\s-]*(?:percentage[\s-]points?|pct\.?\s+points?)|\s*(?:ppts?|pp)\b)"
@@ -401,7 +416,7 @@ _HALF_BAD_BEFORE = re.compile(
     r"\b(?:first|second|latter|former|back|other|bottom|top|front|upper|lower|and\s+a|the|a)\s+$", re.I
 )
 _HALF_A = re.compile(
-    r"\s+an?\s+(?:(?P<sc>million|billion|trillion|thousand|dozen)\b|(?P<pp>percentage\s+points?)\b)", re.I
+    r"\s+an?\s+(?:(?P<sc>" + _SCALE_WORDS_RX + r")\b|(?P<pp>percentage\s+points?)\b)", re.I
 )
 _HALF_BAD_AFTER = re.compile(r"-|\s+(?:an?\s|(?:" + _TIME_WORDS + r")\b)", re.I)
 _ORD_FRAC_OK_AFTER = re.compile(
@@ -450,7 +465,11 @@ _CONNECTOR = re.compile(r"\s*(?:(?P<to>to|through|till)|(?P<dash>[-–—])|(?P<
 
 
 def _num_value(s: str) -> float:
-    return float(s.replace(",", ""))
+    """ "4,250" -> 4250.0, "2½" -> 2.5, "¾" -> 0.75."""
+    frac = _VULGAR.get(s[-1], 0.0)
+    if frac:
+        s = s[:-1]
+    return (float(s.replace(",", "")) if s else 0.0) + frac
 
 
 def _word_value(w: str) -> float:
@@ -630,6 +649,8 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
     start = m.start()
     num_s = m.group("num")
     c = _Cand(start, m.end(), _num_value(num_s))
+    if m.group("neg"):
+        c.value = c.base = -c.value  # "US$-1.2 billion": a sign after the currency sign
     cur = m.group("cur")
     if cur:
         c.currency = _prefix_currency(text, cur, start)
@@ -659,6 +680,8 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
         c.reject = "identifier"  # "2025-10-28", "400-800-1234", "1.2.3"
         c.end = c.num_end = chain.end()
         return c
+    if not c.reject:
+        pos = _read_power(text, pos, c, num_s)
     nxt = text[pos] if pos < len(text) else " "
     if nxt.isalpha():
         gm = _GLUED.match(text, pos)
@@ -721,7 +744,53 @@ def _parse_digits(text: str, m: re.Match) -> _Cand:
     c.bare = c.unit is None and not c.scaled
     if c.bare and _FACTOR_BEFORE.search(text, max(0, c.start - 12), c.start):
         c.unit, c.bare = "multiple", False  # "by a factor of 3"
+    elif c.bare and num_s in _VULGAR:
+        c.unit, c.bare = "fraction", False  # "½ of the factories", like "half of the factories"
     return c
+
+
+# A power written after the number: "^18", "**18", superscript "¹⁸", each after "10" or after a mantissa
+# and a times sign ("1.5×10^12", "1.5 x 10^12"). Bounded repeats; a power too large for a float is
+# rejected whole (_read_power), never read as two numbers.
+_POWER = re.compile(
+    r"(?P<times>\s?[x×✕*·]\s?10)?"
+    r"(?:(?:\^|\*\*)(?P<exp>[-\u2212]?\d{1,6})|(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6}))(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹]|[.,]\d)"
+)
+_E_NOTATION = re.compile(r"[eE](?P<exp>[-+\u2212]?\d{1,3})(?![\w]|[.,]\d)")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻\u2212", "0123456789--")
+
+
+def _exponent(s: str) -> int:
+    """ "18" -> 18, "−9" -> -9, "¹⁸" -> 18, "⁻³" -> -3."""
+    return int(s.translate(_SUPERSCRIPT))
+
+
+def _read_power(text: str, pos: int, c: _Cand, num_s: str) -> int:
+    """A power after the number is part of its value: "10^18", "10**18", "10¹⁸" and "1e18" are 1e18;
+    "1.5×10^12", "1.5 x 10^12" are 1.5e12; another base is read as written ("2^10" is 1024). Marks
+    the figure scaled (never a bare year or rank) and returns the new end, or `pos` when no power
+    follows. A superscript after another number ("40,000¹") is a footnote mark and is left alone."""
+    m = _E_NOTATION.match(text, pos)
+    if m is None:
+        m = _POWER.match(text, pos)
+        if m is None or m.group("sup") and not (m.group("times") or num_s == "10"):
+            return pos  # no power; "40,000¹" is a footnote mark
+    exp = _exponent(m.group("exp") or m.group("sup"))
+    try:
+        if m.re is _E_NOTATION or m.group("times"):
+            value = c.value * 10.0 ** exp  # "1e18", "1.5×10^12"
+        elif num_s == "10":
+            value = 10.0 ** exp  # "10^18", "10¹⁸"
+        else:
+            value = c.value ** exp  # "2^10"
+    except (OverflowError, ZeroDivisionError):
+        value = 0.0
+    if value == 0.0:
+        c.reject = "formula"  # "10^400", "10^-400": beyond a float either way
+        return m.end()
+    c.value = c.base = value
+    c.scaled = True
+    return m.end()
 
 
 _YEN_OR_YUAN = re.compile(r"\b(?:(?P<jp>yen|JPY)|yuan|RMB|Rmb|renminbi|CNY)\b")
@@ -919,8 +988,16 @@ def _parse_frac(text: str, m: re.Match) -> _Cand | None:
                 return None
         if text.startswith("-", end):
             return None
-    c = _Cand(start, end, num / _DENOM[fd])
-    c.unit = "fraction"
+    return _share_or_multiple(_Cand(start, end, num / _DENOM[fd]), num, _DENOM[fd])
+
+
+def _share_or_multiple(c: _Cand, num: float, den: int) -> _Cand | None:
+    """A fraction word is a share of a whole when below one ("two-thirds" 0.667); above one it is a
+    multiple ("five-thirds of its level a year earlier" is 1.667 times it, "seven-fourths" 1.75);
+    equal to one it names the parts of a whole ("the two halves of the group"), no quantity."""
+    if num == den:
+        return None
+    c.unit = "fraction" if num < den else "multiple"
     c.bare = False
     return c
 
@@ -1037,8 +1114,7 @@ def _bare_reject(text: str, c: _Cand) -> str | None:
     raw = text[s:c.num_end]
     v = c.value
     is_int = "." not in raw
-    if is_int and "," not in raw and not c.is_word and 1900 <= v <= 2100 \
-            and not _qual_before(text[max(0, s - 30):s]):
+    if not c.is_word and _reads_as_year(text, c, raw):
         return "year"
     pre = text[max(0, s - 40):s]
     if is_int and v <= 31 and not c.is_word:
@@ -1072,6 +1148,53 @@ def _bare_reject(text: str, c: _Cand) -> str | None:
     if _is_ticker(text, c, pre):
         return "identifier"
     return None
+
+
+# Words after which a bare four-digit number is a year: "in 1898", "by 2150", "since 1949", "circa
+# 1200", "the spring of 1898", "May 1898", "summer 2150", "founded 1898", "dates back to 1898".
+_YEAR_CUE_BEFORE = re.compile(
+    r"\b(?:(?P<cue>in|since|until|till|before|after|during|by|from|circa|ca\.|c\.|year|fiscal|FY|back\s+to|"
+    r"founded|established|born|spring|summer|autumn|winter|"
+    r"(?:spring|summer|autumn|fall|winter|end|beginning|start|middle|turn)\s+of|" + _MONTHS + r")\.?)\s+$",
+    re.I,
+)
+# The last word before "by" or "from" when they belong to a change ("cut by 1500", "rose from 1200").
+_WORD_BEFORE_CUE = re.compile(r"([A-Za-z]+)\s+\w+\.?\s+$")
+# What follows a number that is a count, not a year: a counted word ("1898 employees", "2150 GPUs"),
+# also at the far end of a range ("from 1500 to 2000 employees").
+_COUNTED_AFTER = re.compile(
+    r"(?:\s*(?:to|and|or|-|–)\s*\d{1,3}(?:,?\d{3})?)?\s+(?:"
+    r"(?!(?:in|on|at|by|for|from|to|of|and|or|but|the|a|an|when|as|after|before|that|which|with|while|until|"
+    r"since|its|their|his|her|was|were|is|are|will|would|had|has|have|saw|marked|through|during|"
+    r"onwards|onward|levels?|it|they|we|he|she|there|this|these|those|you|not|also|then|so|if|where|who|"
+    r"whose|under|amid|against|into|per|via|alone|only|again|ago)\b)[a-z]|[A-Z]{2,}s\b)"
+)
+# A bare number opening a sentence and followed by a singular verb names a year: "2150 was the year ...".
+_YEAR_VERB_AFTER = re.compile(r"\s+(?:was|is|will\s+be|saw|sees|marked|marks|brought)\b")
+
+
+def _reads_as_year(text: str, c: _Cand, raw: str) -> bool:
+    """A bare whole number of four digits that reads as a year. 1900 to 2100 always, unless a qualifier
+    comes first ("about 2000"); 1000 to 2999 after a word that introduces a year ("founded in 1898",
+    "by 2150", "circa 1200", "the spring of 1898"), or opening a sentence before "was"/"is" ("2150 was
+    the year"), unless a counted word follows ("1898 employees", "2150 GPUs"). "2,150 yuan" has a
+    unit and never gets here."""
+    if not (raw.isdigit() and len(raw) == 4):
+        return False
+    v, s = int(raw), c.start
+    pre = text[max(0, s - 30):s]
+    if 1900 <= v <= 2100:
+        return not _qual_before(pre)
+    if not 1000 <= v <= 2999 or _COUNTED_AFTER.match(text, c.num_end):
+        return False
+    cue = _YEAR_CUE_BEFORE.search(pre)
+    if cue and cue.group("cue").lower() in ("by", "from"):
+        lw = _WORD_BEFORE_CUE.search(pre)
+        if lw and lw.group(1).lower() in _CHANGE_VERBS:
+            return False  # "cut by 1500", "rose from 1200 to ...": a change in a count
+    if cue:
+        return True
+    return bool(_SENT_START.search(text, max(0, s - 6), s) and _YEAR_VERB_AFTER.match(text, c.num_end))
 
 
 # "stock code 9660", "trading under the code 9660", "ticker: 2513".
@@ -1180,6 +1303,14 @@ def _descends(a: _Cand, b: _Cand) -> bool:
     return (a.unit is not None or a.scaled) and b.value < a.value
 
 
+def _year_range_start(text: str, a: _Cand, b: _Cand) -> bool:
+    """A bare four-digit number joined to a year is the first year of a span: "1850-1912", "between
+    1850 and 1912". Not when a counted word follows the second ("from 1500 to 2000 employees")."""
+    raw = text[a.start:a.num_end]
+    return (a.bare and not a.is_word and raw.isdigit() and len(raw) == 4 and 1000 <= a.value <= 2999
+            and not _COUNTED_AFTER.match(text, b.num_end))
+
+
 _DURATION_GAP = re.compile(r",?\s+(?:(?:down|up)\s+)?(?:to|from|or)\s+$", re.I)
 
 
@@ -1209,6 +1340,9 @@ def _link(text: str, cands: list[_Cand]) -> None:
         if b.reject in ("duration", "frequency", "date", "time") and (a.bare or a.unit is None):
             a.reject = b.reject
             continue
+        if b.reject == "year" and a.reject is None and _year_range_start(text, a, b):
+            a.reject = "year"  # "1850-1912", "between 1850 and 1912"
+            continue
         if a.reject == "year" and b.reject == "year":
             continue
         if (cm.group("dash") or cm.group("to")) and a.reject in ("name", "identifier", "year", "date", "rank") \
@@ -1219,6 +1353,8 @@ def _link(text: str, cands: list[_Cand]) -> None:
             continue
         if a.unit == "multiple" and b.unit != "multiple":
             continue  # "doubled to 64K", "grew 3-fold to 5 million": a change to a new level
+        if a.unit is None and b.unit == "fraction":
+            continue  # "from 20 to one-third": a plain number is no share, whatever the other end is
         if a.unit is not None and b.unit is None and not b.scaled and not (cm.group("dash") and a.unit == "currency"):
             continue  # "rose 1.2 percent to 3,350": the second figure is not a range end ("US$209,000-279,000" is)
         if cm.group("dash") and a.bare and b.bare and b.value <= a.value:
@@ -1269,9 +1405,59 @@ def _is_conversion(text: str, prev: Quantity | None, c: _Cand, unit: str) -> boo
 _NEGATIVE_SIGN = re.compile(r"(?:(?<![\w.,%)\]-])[-\u2212]|\b[Mm]inus )$")
 
 
+def _take_sign(text: str, c: _Cand) -> None:
+    """A minus sign that is a sign belongs to the figure: "-40 percent", "(−3.5%)", "year-on-year -5%",
+    "minus 2 points" are negative; "30-40 percent" (a range dash) and "a 20-member panel" (a hyphen
+    joining words) are not. The figure then starts at the sign, so that a qualifier before it ("about
+    -5 percent") and the other end of a range ("from -40 to -25 percent") are read past it. Shares and
+    multiples have no sign."""
+    if c.value <= 0 or c.unit in ("fraction", "multiple"):
+        return
+    sign = _NEGATIVE_SIGN.search(text, max(0, c.start - 6), c.start)
+    if sign:
+        c.start = sign.start()
+        c.value, c.base = -c.value, -c.base
+
+
+# Characters that show nothing: zero-width space, non-joiner, joiner, word joiner, byte order mark and
+# the soft hyphen. Inside a number they split it ("5\u200b000"), so they are read as absent.
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile("[" + _INVISIBLE_CHARS + "]")
+
+
+def _visible(text: str) -> tuple[str, list[int] | None]:
+    """`text` without invisible characters, and where each kept character stands in `text` (None when
+    there is nothing to drop).
+
+    >>> _visible("5\u200b000 yuan")[0], _visible("5\u200b000 yuan")[1][:4]
+    ('5000 yuan', [0, 2, 3, 4])
+    """
+    if _INVISIBLE.search(text) is None:
+        return text, None
+    where = [i for i, ch in enumerate(text) if ch not in _INVISIBLE_CHARS]
+    return "".join(text[i] for i in where), where
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     """All quantities in `text` (a whole normalised document body, paragraphs
-    separated by blank lines), in order of char_start."""
+    separated by blank lines), in order of char_start.
+
+    Invisible characters are read as absent ("5\u200b000 yuan" is 5000 yuan) while spans stay on `text`:
+    `text[q.char_start:q.char_end] == q.text`, which then holds the invisible character.
+    """
+    visible, where = _visible(text)
+    found = _extract(visible)
+    if where is None:
+        return found
+    out = []
+    for q in found:
+        start, end = where[q.char_start], where[q.char_end - 1] + 1
+        out.append(replace(q, text=text[start:end], char_start=start, char_end=end))
+    return out
+
+
+def _extract(text: str) -> list[Quantity]:
+    """extract_quantities on a text without invisible characters."""
     cands: list[_Cand] = []
     pos = 0
     n = len(text)
@@ -1294,6 +1480,8 @@ def extract_quantities(text: str) -> list[Quantity]:
     for c in cands:
         if c.reject is None and c.bare:
             c.reject = _bare_reject(text, c)
+        if c.reject is None:
+            _take_sign(text, c)
     _link(text, cands)
     for c in cands:
         if c.reject is None and _PER_BEFORE.search(text, max(0, c.start - 6), c.start):
@@ -1323,12 +1511,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             if (prev.unit == unit and _PARALLEL_GAP.fullmatch(gap)
                   and (c.scaled and prev_scaled or not c.scaled and not prev_scaled)):
                 qual = prev.qualifier  # "over 200 million videos and 400 million images"
-        end = c.end
-        start, value = c.start, c.value
-        sign = _NEGATIVE_SIGN.search(text, max(0, c.start - 6), c.start)
-        if sign and value > 0:
-            # "-12 percent", "minus 3 percentage points": a negative figure (not "10-12", a range).
-            start, value = sign.start(), -value
+        start, end, value = c.start, c.end, c.value
         q = Quantity(
             text=text[start:end],
             value=value,
