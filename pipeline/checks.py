@@ -39,7 +39,8 @@ def foreign_key_violations(frame: pd.DataFrame, schema: TableSchema, tables: dic
 
 
 def span_violations(frame: pd.DataFrame, document_texts: pd.DataFrame) -> pd.DataFrame:
-    """Rows whose `text` is not the body at [char_start, char_end) or lies outside its evidence sentence."""
+    """Rows whose `text` is not the body at [char_start, char_end), or whose evidence is not the body at
+    `evidence_start` or does not cover the span."""
     if frame.empty:
         return frame
     bodies = dict(zip(document_texts["document_id"], document_texts["body"]))
@@ -51,15 +52,17 @@ def span_violations(frame: pd.DataFrame, document_texts: pd.DataFrame) -> pd.Dat
         if ok and hasattr(row, "text"):
             ok = body[start:end] == row.text
         if ok and hasattr(row, "evidence"):
-            ok = _inside_evidence(body, row.evidence, start, end)
+            ok = _evidence_covers(body, row.evidence, row.evidence_start, start, end)
         bad.append(not ok)
     return frame[pd.Series(bad, index=frame.index, dtype=bool)]
 
 
-def _inside_evidence(body: str, evidence: object, start: int, end: int) -> bool:
-    """Whether some occurrence of `evidence` in the body covers [start, end)."""
-    if not isinstance(evidence, str) or len(evidence) < end - start:
+def _evidence_covers(body: str, evidence: object, evidence_start: object, start: int, end: int) -> bool:
+    """Whether `evidence` is the body at `evidence_start` and covers [start, end): one slice, no search."""
+    if not isinstance(evidence, str) or pd.isna(evidence_start):
         return False
+    at = int(evidence_start)
+    return at <= start and end <= at + len(evidence) and body[at:at + len(evidence)] == evidence
     pos = body.find(evidence, max(0, end - len(evidence)))
     while pos != -1 and pos <= start:
         if pos + len(evidence) >= end:

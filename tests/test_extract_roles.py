@@ -318,3 +318,17 @@ def test_its_chairman_is_in_the_company_named_in_the_previous_sentence():
 def test_office_of_state_does_not_take_the_dateline_agency():
     text = "BEIJING, March 5 (Xinhua) -- China will grow, Premier Li Qiang said on Thursday."
     assert ("Li Qiang", "Premier", None) in roles_of(text)
+
+
+def test_a_title_of_an_organisation_before_a_repeated_name_gives_a_forward_span():
+    # "Co." read as an abbreviation joins two sentences: the title and organisation then stand before the
+    # second mention of the name. The role's span must still run forwards and cover that mention.
+    text = ('"Orders are coming from hospitals, schools, logistics firms and provincial utilities, not only from '
+            'the big banks," said Deng Jiahao, chief executive officer of Wind Information Co. Deng Jiahao told staff '
+            "on Monday that Wind Information Co would hire 50 engineers.")
+    found = extract_roles(text, FINDER.find(text).mentions)
+    assert found
+    for role in found:
+        assert 0 <= role.char_start < role.char_end <= len(text)
+        assert "Deng Jiahao" in text[role.char_start:role.char_end]
+        assert text[role.char_start:].startswith("chief executive officer")

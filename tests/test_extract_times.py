@@ -309,7 +309,7 @@ def test_granularity_and_frozen_dataclass():
 
 
 def test_extractor_label():
-    assert (times.EXTRACTOR, times.VERSION) == ("time_expressions", "1.1.0")
+    assert (times.EXTRACTOR, times.VERSION) == ("time_expressions", "1.2.0")
 
 
 def test_empty_text():

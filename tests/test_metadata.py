@@ -54,7 +54,7 @@ def test_pandera_rejects_an_invalid_row():
     import pandas as pd
 
     row = dict(quantity_id="q", document_id="d", text="5", value=5.0, unit="furlongs", currency=None,
-               unit_symbol=None, qualifier="exact", subject=None, char_start=0, char_end=1, evidence="5", extractor="x/1")
+               unit_symbol=None, qualifier="exact", subject=None, char_start=0, char_end=1, evidence_start=0, evidence="5", extractor="x/1")
     frame = schema.conform(pd.DataFrame([row]))
     import pandera.errors
 

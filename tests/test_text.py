@@ -44,4 +44,22 @@ def test_sentence_index_finds_evidence():
     text = "One sentence here. Another with 42 items."
     index = SentenceIndex(text)
     start = text.index("42")
-    assert index.evidence(start, start + 2) == "Another with 42 items."
+    assert index.evidence(start, start + 2) == (text.index("Another"), "Another with 42 items.")
+
+
+def test_evidence_from_a_long_sentence_is_a_window_at_word_boundaries():
+    # One 20,000-character "sentence": the evidence is at most 300 characters around the span.
+    words = [f"word{i}" for i in range(3000)]
+    body = " ".join(words[:1500]) + " Kling 2.1 " + " ".join(words[1500:]) + "."
+    start = body.index("Kling")
+    at, evidence = SentenceIndex(body).evidence(start, start + 9)
+    assert len(evidence) <= 300 and body[at:at + len(evidence)] == evidence
+    assert at < start and start + 9 < at + len(evidence)
+    assert body[at - 1] == " " and body[at + len(evidence)] == " "  # whole words at both ends
+    assert abs((start - at) - (at + len(evidence) - start - 9)) < 20  # centred on the span
+
+
+def test_evidence_window_keeps_a_span_longer_than_the_limit():
+    body = "x" * 500 + " " + "y" * 400 + " " + "z" * 500
+    at, evidence = SentenceIndex(body).evidence(501, 901)
+    assert (at, evidence) == (501, "y" * 400)

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import cached_property
+from itertools import islice
 
 from pipeline.extract.entities import MINISTER_FIELD, Mention
 from pipeline.text import SentenceIndex
@@ -71,7 +72,7 @@ def reference_noun(phrase: str, limit: int = 14) -> str | None:
     True
     """
     definite = False
-    for word in _WORD.findall(phrase)[:limit]:
+    for word in islice((m.group(0) for m in _WORD.finditer(phrase)), limit):  # the first words only, not all of them
         lower = word.lower()
         if lower in ("who", "which", "where", "whose"):
             return None
@@ -186,13 +187,24 @@ class DocumentContext:
 
     def subject(self, before: int | None = None, companies_only: bool = False) -> Mention | None:
         """The story's main organisation (named before `before`, when given)."""
-        for org in self.salient_orgs:
-            if before is not None and org.start >= before:
-                continue
-            if companies_only and not self.is_company(org):
-                continue
-            return self._latest_mention(org.key, before)
-        return None
+        ranked, earliest = self._ranked[companies_only]
+        # The first in salience order named before `before` is the first whose running earliest start is before it.
+        i = 0 if before is None else bisect_right(earliest, -before)
+        return self._latest_mention(ranked[i].key, before) if i < len(ranked) else None
+
+    @cached_property
+    def _ranked(self) -> dict[bool, tuple[list[Mention], list[int]]]:
+        """For companies only (True) or all organisations (False): the salient ones, and for each the negated
+        earliest start among it and those ranked above it, an ascending list subject() bisects instead of walking."""
+        out = {}
+        for companies_only in (False, True):
+            ranked = [o for o in self.salient_orgs if not companies_only or self.is_company(o)]
+            earliest, low = [], None
+            for org in ranked:
+                low = org.start if low is None else min(low, org.start)
+                earliest.append(-low)
+            out[companies_only] = ranked, earliest
+        return out
 
     def is_company(self, org: Mention) -> bool:
         """A business rather than a public body, school or news outlet."""
@@ -202,11 +214,19 @@ class DocumentContext:
         return not any(w in public for w in words) and not any(w in _MEDIA_WORDS for w in words[-1:])
 
     def _latest_mention(self, key: str, before: int | None) -> Mention:
-        i = len(self.orgs) if before is None else bisect_left(self._org_starts, before)
-        for j in range(i - 1, -1, -1):
-            if self.orgs[j].key == key:
-                return self.orgs[j]
-        return next(m for m in self.orgs if m.key == key)
+        """The last mention of `key` before `before` (else its first), looked up in that organisation's own mentions."""
+        mentions, starts = self._orgs_by_key[key]
+        i = len(mentions) if before is None else bisect_left(starts, before)
+        return mentions[i - 1] if i > 0 else mentions[0]
+
+    @cached_property
+    def _orgs_by_key(self) -> dict[str, tuple[list[Mention], list[int]]]:
+        """Each organisation's mentions in text order, and their starts."""
+        out: dict[str, tuple[list[Mention], list[int]]] = defaultdict(lambda: ([], []))
+        for org in self.orgs:
+            out[org.key][0].append(org)
+            out[org.key][1].append(org.start)
+        return out
 
     # ------------------------------------------------------------ references
     def resolve(self, phrase: str, pos: int) -> Mention | None:
@@ -299,7 +319,15 @@ class DocumentContext:
         words = match.group(1).split()
         for n in range(len(words), 0, -1):
             wanted = "ministry of " + " ".join(words[:n]).lower()
-            for org in self.orgs:
-                if org.name.lower() == wanted or org.text.lower() == wanted:
-                    return org
+            if wanted in self._orgs_by_name:
+                return self._orgs_by_name[wanted]
         return None
+
+    @cached_property
+    def _orgs_by_name(self) -> dict[str, Mention]:
+        """Each organisation name and mention text, lower-cased, to the first organisation mention that has it."""
+        out: dict[str, Mention] = {}
+        for org in self.orgs:
+            out.setdefault(org.name.lower(), org)
+            out.setdefault(org.text.lower(), org)
+        return out

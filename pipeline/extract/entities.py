@@ -8,7 +8,10 @@ corpus lives in `facts`.
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from pipeline.extract.registry import Registry, slugify
@@ -40,7 +43,7 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 EXTRACTOR = "entities"
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 
 # ---------------------------------------------------------------- word lists
 # Last words that make a capitalised phrase an organisation's name.
@@ -296,13 +299,17 @@ _CALLED = re.compile(
 # "the Hunyuan team", "Qwen team": a named team is an organisation.
 _TEAM = re.compile(r"(?<![\w-])([A-Z][\w-]*(?: [A-Z][\w.-]*)?) team\b")
 # "its Jingshi vision model", "the Lumen models": a capitalised name before "model" is a model.
+# The name is an atomic group: a shorter split of a long word could never be followed by a space, and trying every
+# split made the pattern quadratic in the word's length.
 _MODEL_BEFORE_NOUN = re.compile(
-    r"\b(?:its|the|their|his|her)\s+([A-Z][a-z]+[A-Za-z0-9]*|[A-Z][A-Za-z]+[A-Z][A-Za-z0-9]*)\s+"
+    r"\b(?:its|the|their|his|her)\s+((?>[A-Z][a-z]+[A-Za-z0-9]*|[A-Z][A-Za-z]+[A-Z][A-Za-z0-9]*))\s+"
     r"(?:(?:large|vision|language|video|image|reasoning|open-source|open|foundation|multimodal|coding|medical|AI)\s+){0,2}"
     r"(?:model|models|LLM|chatbot)\b"
 )
+# The code is an atomic group, for the same reason: "A1111..." has no other split that a space can follow.
 _PRODUCT_CODE = re.compile(
-    r"(?<![\w-])([A-Z][A-Za-z]*\d+[A-Za-z\d]*)(?:\s+[a-z-]+){0,3}\s+(?:system|systems|chip|chips|processor|processors|"
+    r"(?<![\w-])((?>[A-Z][A-Za-z]*\d+[A-Za-z\d]*))(?:\s+[a-z-]+){0,3}\s+"
+    r"(?:system|systems|chip|chips|processor|processors|"
     r"server|servers|GPU|GPUs|accelerator|accelerators|phone|smartphone|robot|robots|humanoid|car|vehicle|SUV|cluster|"
     r"supercomputer|glasses|headset|laptop|tablet|card|cards|module|platform)\b"
 )
@@ -311,12 +318,18 @@ _MODEL_APPOSITION = re.compile(
     r"(?:model|chatbot|assistant|LLM)\b(?!\s+(?:of|for|professor|director|manager|minister|editor|secretary|to)\b|-)"
 )
 
+# A capitalised run is taken at most 40 words at a time (news names run to a dozen): the work on one run grows
+# faster than its length, so a title-case page of thousands of words is read in pieces.
 _ORG_RUN = re.compile(
     r"(?<![\w-])(?:[A-Z][\w]*(?:-[A-Z\d][\w]*)*(?:['\u2019]s)?\.?|\d[\w]*|[a-z]{1,2}[A-Z][\w]*)"
-    r"(?:[ \t]+(?:(?:of|and|for|&|the|on|(?<=Affiliated[ \t])to)[ \t]+)?(?:[A-Z][\w]*(?:-[\w]+)*(?:['\u2019]s)?\.?))+"
+    r"(?:[ \t]+(?:(?:of|and|for|&|the|on|(?<=Affiliated[ \t])to)[ \t]+)?"
+    r"(?:[A-Z][\w]*(?:-[\w]+)*(?:['\u2019]s)?\.?)){1,40}"
 )
 _LIST_NAME = r"[A-Z][\w&]*(?:[- ][A-Z][\w&]*){0,3}"
-_NAME_LIST = re.compile(r"(?<![\w-])" + _LIST_NAME + r"(?:,\s+" + _LIST_NAME + r")*,?\s+and\s+" + _LIST_NAME + r"(?![\w-])")
+# At most 20 names before "and": each name of a long comma list with no "and" starts a try, and an unbounded try
+# reads to the list's end, so the work grew with the square of the list. News lists name a handful.
+_NAME_LIST = re.compile(r"(?<![\w-])" + _LIST_NAME + r"(?:,\s+" + _LIST_NAME + r"){0,20}+,?\s+and\s+" + _LIST_NAME
+                        + r"(?![\w-])")
 _LIST_MEMBER = re.compile(_LIST_NAME)
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 GENERIC_ACRONYMS = frozenset("AI IT R&D GPU GPUs CPU LLM LLMs API APIs IPO GDP CEO EV EVs IoT AR VR AGI ML NLP".split())
@@ -404,10 +417,14 @@ _TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,2}")
 # Surnames that are also English words ("He", "Long before") or start a place ("Hong Kong"): not short forms.
 _ENGLISH_WORD_SURNAMES = frozenset("He Long Fan Hong".split())
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.]{1,11})\)")
+# At most 8 hyphenated parts of each kind ("Qwen3-235B-A22B" has two): a part such as "-1" fits either kind, and with
+# no bound the ways to share a long chain of them out made a failed match quadratic.
 _MODEL_HYPHEN = re.compile(
-    r"(?<![\w.-])([A-Z][A-Za-z0-9]*(?:\.\d+)?(?:-[A-Za-z.]*\d[A-Za-z0-9.]*)+(?:-[A-Za-z0-9]+)*"
+    r"(?<![\w.-])([A-Z][A-Za-z0-9]*(?:\.\d+)?(?:-[A-Za-z.]*\d[A-Za-z0-9.]*){1,8}(?:-[A-Za-z0-9]+){0,8}"
     r"(?: (?:" + "|".join(sorted(MODEL_VARIANT_WORDS, key=len, reverse=True)) + r")(?![\w-]))*)(?![\w-])"
 )
+# A version standing alone, maybe with a variant ("V4", "V4-Pro"); at most one version fits at any place.
+_VERSION_ECHO = re.compile(r"(?<![\w.-])(?P<version>[A-Z]\d+(?:\.\d+)*)(?:-(?P<variant>[A-Z][a-z]+))?(?![\w]|\.\d|-\w)")
 # A known family joined to a variant name: "Hunyuan-TurboS", "Qwen-Max".
 _FAMILY_VARIANT = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9]+)-([A-Z][A-Za-z0-9]+)(?![\w-])")
 _VERSION = re.compile(r"(?:V?\d+(?:\.\d+)*[A-Za-z]{0,3}|[A-Z]{1,2}\d+(?:\.\d+)*[A-Za-z]?)")
@@ -491,8 +508,8 @@ class EntityFinder:
         candidates += self._unknown_names(body, _PRODUCT_BEFORE_NOUN, "product")  # "its ROPA surgical robot"
         candidates += self._called(body)
         candidates += self._ministries_in_titles(body)
-        credits = [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(body)]
-        candidates = [c for c in candidates if not any(s <= c.start < e for s, e in credits)]
+        credits = _Spans([m.span() for m in _PHOTO_CREDIT.finditer(body)])
+        candidates = [c for c in candidates if not credits.covers(c.start)]
         chosen = _non_overlapping(candidates)
         doc = DocumentEntities()
         doc.mentions = chosen
@@ -826,6 +843,7 @@ class EntityFinder:
     def _coordinated(self, body: str, doc: DocumentEntities) -> None:
         """Unknown names listed with known organisations ("run by CATL, BYD and Foxconn") are organisations."""
         starts = {m.start: m for m in doc.mentions}
+        taken = _Spans([(m.start, m.end) for m in doc.mentions])
         extra: list[Mention] = []
         for match in _NAME_LIST.finditer(body):
             members = [(m.start(), m.group(0)) for m in _LIST_MEMBER.finditer(match.group(0))]
@@ -836,7 +854,7 @@ class EntityFinder:
             for (pos, text), k in zip(members, known):
                 if k is not None or text in NOT_NAME_WORDS or is_place(text) or text in GENERIC_ACRONYMS:
                     continue
-                if any(m.start <= pos < m.end for m in doc.mentions):
+                if taken.covers(pos):
                     continue
                 entity = self.registry.lookup(text)
                 if entity is not None:
@@ -868,16 +886,21 @@ class EntityFinder:
         "V4" is the same model; "V4-Pro" is its variant, named "DeepSeek V4-Pro", with "DeepSeek V4" as parent.
         """
         extra: list[Mention] = []
+        taken = _Spans([(m.start, m.end) for m in doc.mentions])
+        done: set[str] = set()
         for m in [m for m in doc.mentions if m.rule == "family+version" and m.entity_type == "ai_model"]:
             version = re.split(r"[ -]", m.text)[-1]
-            if not re.fullmatch(r"[A-Z]\d+(?:\.\d+)*", version):
+            # A version echoed once already: its echoes are the same spans, and the first model's win them.
+            if not re.fullmatch(r"[A-Z]\d+(?:\.\d+)*", version) or version in done:
                 continue
+            done.add(version)
             family = m.text[: -len(version)].rstrip(" -")
-            pattern = re.compile(r"(?<![\w.-])" + re.escape(version) + r"(?:-([A-Z][a-z]+))?(?![\w]|\.\d|-\w)")
-            for echo in pattern.finditer(body):
-                if any(o.start <= echo.start() < o.end for o in doc.mentions):
+            # Tried only where the version's first word stands, not along the whole body.
+            for start in _word_starts(body).get(re.match(r"[^\W_]+", version).group(0), ()):
+                echo = _VERSION_ECHO.match(body, start)
+                if echo is None or echo.group("version") != version or taken.covers(echo.start()):
                     continue
-                if echo.group(1) is None:
+                if echo.group("variant") is None:
                     extra.append(Mention(echo.start(), echo.end(), echo.group(0), m.key, m.name, m.entity_type,
                                          m.parent_entity_id, discovered=m.discovered, rule="short-form"))
                     continue
@@ -964,6 +987,10 @@ class EntityFinder:
     def _abbreviations(self, body: str, doc: DocumentEntities) -> None:
         """A bracketed abbreviation right after a name is an alias; its later uses are mentions."""
         extra: list[Mention] = []
+        done: set[str] = set()
+        by_key = _by_key(doc.mentions)
+        linked: dict[str, int] = defaultdict(int)  # key -> how many of its mentions (in text order) are linked
+        formed: set[str] = set()  # registry entities whose own mentions took their registry form
         for m in list(doc.mentions):
             match = _ABBREVIATION.match(body, m.end)
             if not match:
@@ -976,12 +1003,24 @@ class EntityFinder:
                 continue
             known = self.registry.lookup(abbr)
             if known is not None and m.discovered:
-                # "China International Capital Corp (CICC)": the registry knows the abbreviation's entity.
-                for other in doc.mentions:
-                    if other.key == m.key:
-                        other.key, other.name, other.entity_type = known.entity_id, known.name, known.entity_type
-                        other.parent_entity_id, other.discovered = known.parent_entity_id, False
+                # "China International Capital Corp (CICC)": the registry knows the abbreviation's entity. The name's
+                # mentions up to this one are linked to it (a later one waits for an abbreviation of its own), and
+                # the entity's own later mentions take its registry form. Each mention is visited once, not once per
+                # abbreviation.
+                group = by_key[m.key]
+                while linked[m.key] < len(group) and group[linked[m.key]].start <= m.start:
+                    _take_registry_form(group[linked[m.key]], known)
+                    linked[m.key] += 1
+                if known.entity_id not in formed:
+                    formed.add(known.entity_id)
+                    for other in by_key.get(known.entity_id, ()):
+                        if other.start > m.start:
+                            _take_registry_form(other, known)
                 continue
+            # An abbreviation found once already: its occurrences are the same spans, and the first name's win them.
+            if abbr in done:
+                continue
+            done.add(abbr)
             extra += _occurrences(body, abbr, m, rule="abbreviation")
         doc.mentions = _non_overlapping(doc.mentions + extra)
 
@@ -992,7 +1031,18 @@ class EntityFinder:
         for m in doc.mentions:
             firsts.setdefault(m.key, m)
         taken = {m.text for m in doc.mentions}
+        by_text: dict[str, list[Mention]] = defaultdict(list)
+        for m in doc.mentions:
+            by_text[m.text].append(m)
+        done: set[str] = set()
+        # A short form found on its own, once an entity claimed it: the key all its discovered mentions now have,
+        # and the (key, name, type) a later claimant gave them all, applied when one of them is read and at the end
+        # (so each claimant costs one step, not a pass over the mentions).
+        owner: dict[str, str] = {}
+        pending: dict[str, tuple[str, str, str]] = {}
         for m in firsts.values():
+            if m.discovered and m.text in pending:
+                m.key, m.name, m.entity_type = pending[m.text]
             words = m.name.split()
             shorts: list[str] = []
             if m.entity_type == "person" and len(words) == 3 and words[1] in CHINESE_SURNAMES \
@@ -1024,11 +1074,23 @@ class EntityFinder:
                     continue  # "He Xiaopeng" later "He": the pronoun, not the person
                 if short in taken:
                     # A short form found on its own by another rule is the same entity.
-                    for other in doc.mentions:
-                        if other.text == short and other.discovered and other.key != m.key:
-                            other.key, other.name, other.entity_type = m.key, m.name, m.entity_type
+                    if short not in owner:
+                        for other in by_text[short]:
+                            if other.discovered and other.key != m.key:
+                                other.key, other.name, other.entity_type = m.key, m.name, m.entity_type
+                    elif owner[short] != m.key:
+                        pending[short] = (m.key, m.name, m.entity_type)
+                    owner[short] = m.key
                     continue
+                # A short form several names share ("Zhang"): the same spans each time, and the first name's win them.
+                if short in done:
+                    continue
+                done.add(short)
                 extra += _occurrences(body, short, m, rule="short-form")
+        for short, (key, name, entity_type) in pending.items():
+            for other in by_text[short]:
+                if other.discovered:
+                    other.key, other.name, other.entity_type = key, name, entity_type
         doc.mentions = _non_overlapping(doc.mentions + extra)
 
 
@@ -1077,19 +1139,83 @@ def _name_runs(run: str, offset: int) -> list[tuple[int, list[str]]]:
 
 
 def _occurrences(body: str, surface: str, of: Mention, rule: str) -> list[Mention]:
-    """Every standalone occurrence of `surface` (not glued to a letter, digit or hyphenated word)."""
+    """Every standalone occurrence of `surface` (not glued to a letter, digit or hyphenated word).
+
+    Looked up where the surface's first word stands (`_word_starts`), so a document with many names is not read
+    once per name.
+
+    >>> qwen = Mention(0, 4, "Qwen", "qwen", "Qwen", "ai_model")
+    >>> [m.start for m in _occurrences("Qwen, Qwen3 and Qwen-2 beat Qwen.", "Qwen", qwen, "short-form")]
+    [0, 28]
+    """
     out = []
     n = len(surface)
-    i = body.find(surface)
-    while i != -1:
+    lead = re.match(r"[^\W_]+", surface)
+    for i in _word_starts(body).get(lead.group(0), ()) if lead else _find_all(body, surface):
+        if not body.startswith(surface, i):
+            continue
         before = body[i - 1] if i else " "
         after = body[i + n:i + n + 2]
         glued_after = after[:1].isalnum() or after[:1] == "_" or (after[:1] == "-" and after[1:2].isalnum())
         if not (before.isalnum() or before in "_-") and not glued_after:
             out.append(Mention(i, i + n, surface, of.key, of.name, of.entity_type, of.parent_entity_id,
                                discovered=of.discovered, rule=rule))
-        i = body.find(surface, i + 1)
     return out
+
+
+# A word that no letter, digit, "_" or "-" runs into from the left: where a standalone name can start.
+_WORD_START = re.compile(r"(?<![\w-])[^\W_]+")
+
+
+@functools.lru_cache(maxsize=2)
+def _word_starts(body: str) -> dict[str, list[int]]:
+    """Where each standalone word of `body` starts, by the word (letters and digits); built once per document.
+
+    >>> _word_starts("Qwen and Qwen3, not Qwen-2 or AQwen")["Qwen"]
+    [0, 20]
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for match in _WORD_START.finditer(body):
+        index[match.group(0)].append(match.start())
+    return index
+
+
+def _find_all(body: str, surface: str):
+    """Every start of `surface` in `body` (for a surface that does not start with a letter or digit)."""
+    i = body.find(surface)
+    while i != -1:
+        yield i
+        i = body.find(surface, i + 1)
+
+
+def _take_registry_form(m: Mention, entity) -> None:
+    m.key, m.name, m.entity_type = entity.entity_id, entity.name, entity.entity_type
+    m.parent_entity_id, m.discovered = entity.parent_entity_id, False
+
+
+def _by_key(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """The mentions of each key, in text order."""
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        out[m.key].append(m)
+    return out
+
+
+class _Spans:
+    """Sorted, non-overlapping spans (a document's chosen mentions, its photo credits): which one covers a position,
+    by binary search rather than a pass over all of them.
+
+    >>> _Spans([(0, 4), (10, 15)]).covers(12), _Spans([(0, 4), (10, 15)]).covers(5)
+    (True, False)
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self._starts = [s for s, _ in spans]
+        self._ends = [e for _, e in spans]
+
+    def covers(self, pos: int) -> bool:
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._ends[i]
 
 
 _RULE_RANK = {"registry": 0, "implied-by-title": 0, "family+version": 1, "model-shape": 1, "person-cue": 2, "org-suffix": 3,

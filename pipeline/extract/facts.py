@@ -56,8 +56,9 @@ def _span_facts(table: str, module, id_column: str, document_texts: pd.DataFrame
         index = SentenceIndex(body)
         for fact in extract(document_id, body):
             row = asdict(fact)
+            evidence_start, evidence = index.evidence(fact.char_start, fact.char_end)
             row.update({id_column: fact_id(table, document_id, fact.char_start, fact.char_end)},
-                       document_id=document_id, evidence=index.evidence(fact.char_start, fact.char_end),
+                       document_id=document_id, evidence_start=evidence_start, evidence=evidence,
                        extractor=label)
             rows.append(row)
     return _frame(table, rows)
@@ -94,11 +95,12 @@ def entity_tables(document_texts: pd.DataFrame, registry: Registry) -> tuple[pd.
             parents.setdefault(key, m.parent_entity_id)
             surfaces[key].add(m.text)
             first_seen.setdefault(key, document_id)
+            evidence_start, evidence = index.evidence(m.start, m.end)
             mention_rows.append(dict(
                 mention_id=fact_id("mentions", document_id, m.start, m.end),
                 document_id=document_id, entity_id=key, text=m.text,
                 char_start=m.start, char_end=m.end,
-                evidence=index.evidence(m.start, m.end), extractor=label,
+                evidence_start=evidence_start, evidence=evidence, extractor=label,
             ))
     # Only mentioned entities are published; a parent link points at the nearest ancestor that is published too.
     def published_parent(key: str) -> str | None:
@@ -142,12 +144,13 @@ def roles(document_texts: pd.DataFrame, mentions: pd.DataFrame, entities: pd.Dat
         ]
         index = SentenceIndex(body)
         for role in roles_module.extract_roles(body, doc_mentions, index):
+            evidence_start, evidence = index.evidence(role.char_start, role.char_end)
             rows.append(dict(
                 role_id=fact_id("roles", document_id, role.char_start, role.char_end, role.person_key,
                                 role.organization_key),
                 document_id=document_id, person_entity_id=role.person_key, title=role.title,
                 organization_entity_id=role.organization_key, char_start=role.char_start,
-                char_end=role.char_end, evidence=index.evidence(role.char_start, role.char_end), extractor=label,
+                char_end=role.char_end, evidence_start=evidence_start, evidence=evidence, extractor=label,
             ))
     return _frame("roles", rows)
 

@@ -8,6 +8,7 @@ working over the mentions the entity finder produced for the same document.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.extract.context import ANALYST_NOUNS, COMPANY_NOUNS, DocumentContext, reference_noun
@@ -15,7 +16,7 @@ from pipeline.extract.entities import SPEECH_VERBS, TITLE_ALT, TITLE_HEADS, Ment
 from pipeline.text import SentenceIndex
 
 EXTRACTOR = "roles"
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 
 _TITLE_ALT = TITLE_ALT
 _TITLE = re.compile(r"\b(?:" + _TITLE_ALT + r")\b", re.IGNORECASE)
@@ -76,8 +77,10 @@ def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex |
     sentences = ctx.sentences
     orgs = ctx.orgs
     people = ctx.people
-    roles: list[Role] = []
-    seen: set[tuple[str, str | None]] = set()
+    # Roles by (person, organisation), in the order found; with a count of each person's roles, so adding one never
+    # scans the roles found before it.
+    roles: dict[tuple[str, str | None], Role] = {}
+    per_person: Counter = Counter()
 
     def add(person: Mention, title: str | None, org: Mention | None, start: int, end: int,
             affiliation: bool = False) -> None:
@@ -86,16 +89,15 @@ def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex |
         elif not title or not _TITLE.search(title):
             return
         key = (person.key, org.key if org else None)
-        if key in seen:
+        if key in roles:
             return
         # A role with no organisation adds nothing when the same person already has one with it.
-        if org is None and any(k[0] == person.key for k in seen):
+        if org is None and per_person[person.key]:
             return
-        if org is not None and (person.key, None) in seen:
-            roles[:] = [r for r in roles if not (r.person_key == person.key and r.organization_key is None)]
-            seen.discard((person.key, None))
-        seen.add(key)
-        roles.append(Role(person.key, title, org.key if org else None, start, end))
+        if org is not None and roles.pop((person.key, None), None) is not None:
+            per_person[person.key] -= 1
+        per_person[person.key] += 1
+        roles[key] = Role(person.key, title, org.key if org else None, start, end)
 
     for person in people:
         s_start, s_end = sentences.sentence_of(person.start, person.end)
@@ -133,7 +135,7 @@ def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex |
             owner = ctx.org_ending_before(person.start, _OWNER_GAP)
             titled = _TITLE_OF_ORG.search(body, max(s_start, owner.start - 60), owner.start) if owner else None
             if titled:
-                add(person, titled.group(1), owner, max(s_start, owner.start - 60) + titled.start(), person.end)
+                add(person, titled.group(1), owner, titled.start(), person.end)  # pos-searched: already absolute
                 continue
         if match:
             title_start = before_start + match.start(1)
@@ -232,7 +234,7 @@ def extract_roles(body: str, mentions: list[Mention], sentences: SentenceIndex |
             org = _founded_subject(body, s_start, founded.start(), ctx) \
                 or _subject_after_apposition(body, person.end, s_end, ctx)
             add(person, "founder", org, person.start, person.end)
-    return roles
+    return list(roles.values())
 
 
 _LAST_WORD = re.compile(r"([\w-]+)[,\s]*$")

@@ -30,7 +30,7 @@ from datetime import date, datetime, timedelta
 from pipeline.text import split_sentences
 
 EXTRACTOR = "time_expressions"
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 
 
 @dataclass(frozen=True)
@@ -445,6 +445,22 @@ class _Context:
         self.lead = ""  # the leading word taken by the match being resolved, lower-cased
         self.lead_match: re.Match | None = None
         self._starts: list[int] | None = None
+        # What the look-backs need, kept up to date by add(), so none of them walks back through everything found.
+        self._last_anchor: _Found | None = None
+        self._last_year_anchor: _Found | None = None  # the last anchor within one calendar year
+        self._last_quarter: tuple[date, date] | None = None
+        self._tenses: dict[int, str | None] = {}  # sentence index -> _sentence_tense of it
+
+    def add(self, found: _Found) -> None:
+        """Record an expression found; expressions come in text order."""
+        self.found.append(found)
+        if found.anchor:
+            self._last_anchor = found
+            span = found.expr.start_date, found.expr.end_date
+            if span[0].year == span[1].year:
+                self._last_year_anchor = found
+            if found.rule != "rel_quarter" and _granularity(span) == "quarter":
+                self._last_quarter = span  # one calendar quarter: not "the first three quarters"
 
     def sentence(self, pos: int) -> int:
         if self._starts is None:
@@ -458,23 +474,17 @@ class _Context:
 
     def anchor(self, pos: int) -> tuple[date, date] | None:
         """The last period named in this sentence or the one before, if any."""
-        sent = self.sentence(pos)
-        for f in reversed(self.found):
-            if f.sentence < sent - 1:
-                break
-            if f.anchor:
-                return f.expr.start_date, f.expr.end_date
-        return None
+        f = self._last_anchor
+        if f is None or f.sentence < self.sentence(pos) - 1:
+            return None
+        return f.expr.start_date, f.expr.end_date
 
     def anchor_year(self, pos: int) -> int | None:
         """The year of the last single-year period named in the last few sentences."""
-        sent = self.sentence(pos)
-        for f in reversed(self.found):
-            if f.sentence < sent - 3:
-                break
-            if f.anchor and f.expr.start_date.year == f.expr.end_date.year:
-                return f.expr.start_date.year
-        return None
+        f = self._last_year_anchor
+        if f is None or f.sentence < self.sentence(pos) - 3:
+            return None
+        return f.expr.start_date.year
 
     def year_of(self, phrase: str, pos: int) -> int | None:
         """The year meant by "this year", "last year", "that year", "the year"..."""
@@ -497,19 +507,22 @@ class _Context:
             return _nearest(make, self.pub, past_only=True)
         span = _nearest(make, self.pub)
         if span and span[0] > self.pub:
-            tense = _local_tense(self.text, pos) or _sentence_tense(self.sentence_text(pos))
+            tense = _local_tense(self.text, pos) or self.sentence_tense(pos)
             if tense == "past":
                 return _nearest(make, self.pub, past_only=True) or span
         return span
 
+    def sentence_tense(self, pos: int) -> str | None:
+        """_sentence_tense of the sentence holding pos, worked out once per sentence (not once per date in it)."""
+        i = self.sentence(pos)
+        if i not in self._tenses:
+            self._tenses[i] = _sentence_tense(self.sentence_text(pos))
+        return self._tenses[i]
+
     def last_quarter(self) -> tuple[date, date] | None:
         """The last calendar quarter named so far in the text ("the third quarter", "Q3 2025",
         "the September quarter"), not counting quarters that are themselves offsets."""
-        for f in reversed(self.found):
-            span = f.expr.start_date, f.expr.end_date
-            if f.anchor and f.rule != "rel_quarter" and _granularity(span) == "quarter":
-                return span  # one calendar quarter: not "the first three quarters"
-        return None
+        return self._last_quarter
 
 
 def _sentence_tense(sentence: str) -> str | None:
@@ -1363,7 +1376,8 @@ _DATELINE_TAIL = re.compile(r"[^\S\n]*(?:\([^)\n]*\)[^\S\n]*)?(?:--|\u2014|\u201
 
 def _is_dateline(text: str, m) -> bool:
     """Datelines date the story; later offsets ("a year earlier") must not resolve from them."""
-    line_start = text.rfind("\n", 0, m.start()) + 1
+    # Only the last 60 characters can hold the line start that matters: no walk back through a long paragraph.
+    line_start = text.rfind("\n", max(0, m.start() - 60), m.start()) + 1
     return m.start() - line_start < 60 and _DATELINE_TAIL.match(text, m.end()) is not None
 
 
@@ -1422,5 +1436,5 @@ def extract_time_expressions(text: str, published: date | None) -> list[TimeExpr
         start_date, end_date, granularity = out
         expr = TimeExpression(text[t_start:taken_end], start_date, end_date, granularity, t_start, taken_end)
         is_anchor = rule.anchor and not (rule.name == "md" and _is_dateline(text, m))
-        ctx.found.append(_Found(expr, ctx.sentence(t_start), is_anchor, rule.name))
+        ctx.add(_Found(expr, ctx.sentence(t_start), is_anchor, rule.name))
     return [f.expr for f in ctx.found]
