@@ -16,12 +16,15 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import socket
 import sys
+import uuid
 import warnings
 from pathlib import Path
 
 from pipeline import __version__
 from pipeline.ingest.documents import DEFAULT_MAX_BYTES
+from pipeline.locking import HOST_TAG, PID_TAG, BuildBusyError, BuildLock, current_holder, fail_orphaned_runs
 from pipeline.versioning import version_problem
 from pipeline.quarantine import MAX_QUARANTINE_SHARE
 from pipeline.settings import (DEFAULT_DAGSTER_HOME, DEFAULT_DIST, DEFAULT_KEEP_DEV_BUILDS, DEFAULT_SEEDS, Settings,
@@ -49,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--max-quarantine-share", type=float, default=MAX_QUARANTINE_SHARE, metavar="SHARE",
                              help="block the release when more than this share of a fact table is quarantined "
                                   f"(default: {MAX_QUARANTINE_SHARE})")
+        command.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                             help="when another build is using the same Dagster home or dist folder, wait up to "
+                                  "SECONDS for it (default: 0, refuse at once naming the other build)")
         command.add_argument("-v", "--verbose", action="store_true", help="print Dagster's full event log (stderr)")
     build.add_argument("--version", default=__version__,
                        help=f"the version the build leads to; the folder is VERSION.dev+DIGEST (default: {__version__})")
@@ -156,11 +162,31 @@ def run(args: argparse.Namespace, dev_build: bool) -> int:
     if not dev_build and git_dirty():
         print("warning: the working tree has uncommitted changes; the release records git_dirty: true",
               file=sys.stderr)
+    run_id = str(uuid.uuid4())
+    lock = BuildLock([home, dist], holder=current_holder(run_id), wait=args.wait,
+                     on_wait=lambda line: print(f"waiting: {line}", file=sys.stderr, flush=True))
+    try:
+        # One build at a time per Dagster home (its SQLite storage) and per dist folder; taken before Dagster
+        # opens the instance, so a second build never meets a half-created run database.
+        lock.acquire()
+    except BuildBusyError as busy:
+        print(f"error: {busy}", file=sys.stderr)
+        return 1
+    if not dev_build and (target.exists() or target.is_symlink()):  # published while we waited
+        lock.release()
+        print(f"error: {target} already exists: release {args.version} was published while this build waited; "
+              f"releases are immutable. Pick a new version: python -m pipeline release --version "
+              f"{_next_version(args.version, dist)}", file=sys.stderr)
+        return 1
     reporter = Reporter(verbose=args.verbose)
     try:
         reporter.say(f"Building {'a development build of ' if dev_build else 'release '}{args.version} from {seeds}")
         with dg.DagsterInstance.get() as instance, reporter.installed():
-            result = run_build(settings, instance, reporter.loggers())
+            orphaned = fail_orphaned_runs(instance)
+            if orphaned:
+                reporter.say(f"Marked {len(orphaned)} run(s) failed whose build was killed: {', '.join(orphaned)}")
+            tags = {PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
+            result = run_build(settings, instance, reporter.loggers(), tags=tags, run_id=run_id)
         released = any(e.is_step_materialization and e.asset_key == dg.AssetKey("out_release")
                        for e in result.all_events)
         if not result.success or not released:
@@ -173,6 +199,7 @@ def run(args: argparse.Namespace, dev_build: bool) -> int:
         return 0
     finally:
         reporter.close()
+        lock.release()
 
 
 def _next_version(version: str, dist: Path) -> str:

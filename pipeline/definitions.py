@@ -39,11 +39,15 @@ def run_build(
     settings: Settings,
     instance: dg.DagsterInstance,
     loggers: Mapping[str, tuple[dg.LoggerDefinition, Mapping[str, Any]]] | None = None,
+    *,
+    tags: Mapping[str, str] | None = None,
+    run_id: str | None = None,
 ) -> dg.ExecuteInProcessResult:
     """Observe the source documents, then materialize every asset and check in process.
 
     `loggers` ({key: (logger definition, its config)}) replaces Dagster's default console logger,
-    which prints the full event log to stderr, in both runs; the command line passes its own.
+    which prints the full event log to stderr, in both runs; the command line passes its own. `tags` go on
+    both runs; `run_id` names the build run (the command line records it in its lock before the run starts).
     """
     defs = build_definitions(settings)
 
@@ -55,5 +59,5 @@ def run_build(
         run_config = {"loggers": {key: {"config": dict(config)} for key, (_, config) in loggers.items()}}
         return job.execute_in_process(run_config=run_config, instance=instance, **kwargs)
 
-    execute(OBSERVE_JOB)
-    return execute(BUILD_JOB, raise_on_error=False)
+    execute(OBSERVE_JOB, tags=tags)
+    return execute(BUILD_JOB, raise_on_error=False, tags=tags, run_id=run_id)

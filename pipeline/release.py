@@ -36,6 +36,7 @@ import pyarrow.parquet as pq
 from pipeline import DATASET_NAME, __version__
 from pipeline.changes import changelog_markdown, diff_releases
 from pipeline.hashing import sha256_of  # noqa: F401  (re-exported: tests and callers use it here)
+from pipeline.locking import hold_staging
 from pipeline.expectations import validate_release
 from pipeline.metadata import TableSchema, published_tables
 from pipeline.settings import release_timestamp
@@ -136,6 +137,12 @@ def write_parquet(frame: pd.DataFrame, schema: TableSchema, path: Path) -> None:
 
 
 def write_csv(frame: pd.DataFrame, schema: TableSchema, path: Path) -> None:
+    """The table as RFC 4180 CSV: UTF-8, a header, CRLF line ends, and any cell holding a comma, quote, CR or
+    LF in quotes.
+
+    The CRLF line end is what makes Python's csv writer quote a cell with a bare carriage return: with a
+    "\n" line end it writes "\r" unquoted, which DuckDB refuses and pandas splits into a new row.
+    """
     out = frame.copy()
     for f in schema.fields:
         if f.type == "string":
@@ -143,7 +150,7 @@ def write_csv(frame: pd.DataFrame, schema: TableSchema, path: Path) -> None:
         elif f.type == "number":
             # repr-exact floats, no trailing ".0" noise differences between platforms
             out[f.name] = out[f.name].map(lambda v: None if pd.isna(v) else repr(float(v)))
-    out.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+    out.to_csv(path, index=False, lineterminator="\r\n", encoding="utf-8")
 
 
 def _resource(schema: TableSchema, path: Path, root: Path, fmt: str) -> dict[str, Any]:
@@ -251,6 +258,9 @@ def dataset_card(version: str, tables: dict[str, pd.DataFrame], provenance: dict
         "",
         "## CSV and spreadsheets",
         "",
+        "The CSV files follow RFC 4180: UTF-8, a header row, CRLF line ends, and every cell that holds a comma,",
+        "a double quote, a carriage return or a line feed in double quotes (a quote inside doubled).",
+        "",
         "A CSV text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading",
         "apostrophe (`'`) so that spreadsheet software shows it as text instead of running it as a formula",
         "(OWASP CSV injection guidance). The Parquet files keep the exact values.",
@@ -297,7 +307,8 @@ def write_release(
     VERSION.dev inside and goes to DIST/VERSION.dev+DIGEST, named after its staged content
     (see `content_digest`). The same content written again is a no-op.
 
-    Raises ReleaseExistsError when the folder exists with other content, ValueError when VERSION does not
+    Raises ReleaseExistsError when a numbered release of VERSION exists (identical or not) or a development build
+    exists with other files, ValueError when VERSION does not
     follow the version scheme (pipeline/versioning.py).
     """
     problem = version_problem(version, numbered=not dev_build)
@@ -311,6 +322,8 @@ def write_release(
     dist_dir.mkdir(parents=True, exist_ok=True)
     label = f"{version}{DEV_SUFFIX}" if dev_build else version
     staging = Path(tempfile.mkdtemp(prefix=f".{label}.", dir=dist_dir))
+    # Held until the folder is published or removed: a sweep by a later build sees this writer is alive.
+    owner = hold_staging(staging)
     archive: Path | None = None
     try:
         data = staging / "data"
@@ -367,34 +380,39 @@ def write_release(
         if archive is not None:
             archive.unlink(missing_ok=True)
         raise
+    finally:
+        if owner is not None:
+            os.close(owner)
     if not dev_build:
         update_latest(dist_dir)
     return final
 
 
 def _publish(staging: Path, final: Path, dev_build: bool) -> None:
-    """Rename STAGING to FINAL atomically; FINAL existing with the same files is a success."""
-    if not final.exists():
-        try:
+    """Rename STAGING to FINAL atomically.
+
+    A development build that exists with the same files is a success (the same content, the same name). A
+    numbered release that exists is refused, identical or not: releases are written once. The check and the
+    rename happen under DIST's lock, so of two writers racing for one name exactly one publishes and the other
+    is told the release exists (never a bare "Directory not empty").
+    """
+    with _locked(final.parent):
+        if not (final.exists() or final.is_symlink()):
             os.rename(staging, final)
             return
-        except OSError:
-            if not final.exists():
-                raise
-            # another build published this name meanwhile: compare with it
-    if _same_tree(staging, final):
-        shutil.rmtree(staging)
-        if dev_build:
-            os.utime(final)  # the newest build again, for prune_dev_builds
+    identical = _same_tree(staging, final)
+    shutil.rmtree(staging)
+    if dev_build and identical:
+        os.utime(final)  # the newest build again, for prune_dev_builds
         return
     if dev_build:
         raise ReleaseExistsError(
             f"development build {final} already exists with other files although its data and "
             "datapackage.json are identical; delete that folder and build again")
     raise ReleaseExistsError(
-        f"release {final} already exists with different content; releases are immutable: "
-        "publish with a new --version (python -m pipeline release --version X), "
-        "or delete the old folder if it was never shared")
+        f"release {final} already exists ({'with identical files' if identical else 'with different content'}); "
+        "releases are immutable, so nothing was changed: publish with a new --version "
+        "(python -m pipeline release --version X), or delete the old folder if it was never shared")
 
 
 def _same_tree(a: Path, b: Path) -> bool:
@@ -490,7 +508,7 @@ def _epoch(created: str) -> int:
 
 def _stage_archive(staging: Path, dist_dir: Path, name: str, created: str) -> Path:
     """The archive of the staged release NAME, written to a hidden file in DIST (renamed by _publish_archive)."""
-    handle, tmp = tempfile.mkstemp(prefix=f".{archive_name(name)}.", dir=dist_dir)
+    handle, tmp = tempfile.mkstemp(prefix=f".{archive_name(name)}.{os.getpid()}.", dir=dist_dir)
     os.close(handle)
     path = Path(tmp)
     try:
@@ -511,7 +529,7 @@ def _publish_archive(staged: Path, dist_dir: Path, name: str) -> None:
 
 
 def _replace_text(path: Path, text: str) -> None:
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(text.encode("utf-8"))

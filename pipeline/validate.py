@@ -53,7 +53,8 @@ class Problem:
     fix: str  # what to do about it
 
     def line(self, prefix: str = "") -> str:
-        return f"{prefix}{self.file}: {self.message}; fix: {self.fix}"
+        """One line, always: a library's multi-line error message is folded into it."""
+        return " ".join(f"{prefix}{self.file}: {self.message}; fix: {self.fix}".split())
 
 
 class UnsafeArchiveError(ValueError):

@@ -18,6 +18,7 @@ from pipeline import provenance as provenance_module
 from pipeline.__main__ import main
 from pipeline.console import PROGRESS_MIN_DOCUMENTS, Reporter
 from pipeline.extract import facts
+from pipeline.locking import LOCK_NAME
 from pipeline.release import DEV_BUILD_NAME, archive_paths, content_digest, dev_build_name, prune_dev_builds
 
 ASSET_LINE = re.compile(r"  core_quantities +[\d,]+ rows +\d+\.\d s")
@@ -64,7 +65,8 @@ def test_build_is_quiet_and_verbose_shows_dagster_events(tmp_path):
     assert "STEP_SUCCESS" in verbose.stderr and "ASSET_MATERIALIZATION" in verbose.stderr
     assert verbose.stdout.splitlines()[-1] == str(folder)
     # the folder and its download archive; `latest` names numbered releases only
-    assert sorted(p.name for p in dist.iterdir()) == sorted([folder.name, *(p.name for p in archive_paths(dist, folder.name))])
+    # (and the build lock's file, which names the build holding it: pipeline/locking.py)
+    assert sorted(p.name for p in dist.iterdir()) == sorted([LOCK_NAME, folder.name, *(p.name for p in archive_paths(dist, folder.name))])
     assert {k: v[0] for k, v in snapshot(folder).items()} == {k: v[0] for k, v in before.items()}
 
 
@@ -79,7 +81,7 @@ def test_a_new_commit_gives_a_new_dev_build(tmp_path, monkeypatch, capsys):
         folders.append(Path(capsys.readouterr().out.splitlines()[-1]))
     first, second = folders
     assert first != second and first.is_dir() and second.is_dir()
-    assert {p.name for p in dist.iterdir()} == {first.name, second.name, *(p.name for f in folders for p in archive_paths(dist, f.name))}
+    assert {p.name for p in dist.iterdir()} == {LOCK_NAME, first.name, second.name, *(p.name for f in folders for p in archive_paths(dist, f.name))}
     commits = [json.loads((f / "datapackage.json").read_text())["pipeline"]["git_commit"] for f in folders]
     assert commits == ["a" * 40, "b" * 40]
     # the data are the same, only the provenance differs
@@ -103,7 +105,7 @@ def test_release_refuses_an_existing_version(tmp_path, monkeypatch, capsys):
     assert captured.out == ""
     assert snapshot(dist / "2.0.0") == before  # nothing rewritten, not even touched
     assert sorted(p.name for p in dist.iterdir()) == [
-        "2.0.0", "china-ai-facts-2.0.0.tar.gz", "china-ai-facts-2.0.0.tar.gz.sha256", "latest"]
+        LOCK_NAME, "2.0.0", "china-ai-facts-2.0.0.tar.gz", "china-ai-facts-2.0.0.tar.gz.sha256", "latest"]
 
 
 def test_versions_that_cannot_name_a_release(tmp_path, capsys):

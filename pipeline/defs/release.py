@@ -6,6 +6,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipeline.defs.resources import PipelineSettings
+from pipeline.locking import sweep_staging
 from pipeline.metadata import published_tables
 from pipeline.provenance import provenance
 from pipeline.quarantine import withhold
@@ -27,6 +28,10 @@ def out_release(context: dg.AssetExecutionContext, settings: PipelineSettings, *
     frames = {name: tables[f"core_{name}"] for name in PUBLISHED}
     # Rows a plausibility rule quarantined are published in `quarantined_facts`, not in their own table.
     frames = {name: withhold(name, frame, frames["quarantined_facts"]) for name, frame in frames.items()}
+    swept = sweep_staging(Path(settings.dist_dir))
+    if swept:
+        context.log.warning(f"removed {len(swept)} staging folder(s) or temporary file(s) left by a build that was "
+                            f"killed: {', '.join(p.name for p in swept)}")
     folder = write_release(frames, Path(settings.dist_dir), settings.version, provenance(),
                            dev_build=settings.dev_build)
     pruned = prune_dev_builds(folder.parent, settings.keep_dev_builds, folder) if settings.dev_build else []
@@ -38,5 +43,6 @@ def out_release(context: dg.AssetExecutionContext, settings: PipelineSettings, *
         "version": dg.MetadataValue.text(folder.name),
         "dev_build": dg.MetadataValue.bool(settings.dev_build),
         "pruned_dev_builds": dg.MetadataValue.int(len(pruned)),
+        "swept_staging": dg.MetadataValue.int(len(swept)),
         "row_counts": dg.MetadataValue.json({name: len(frame) for name, frame in frames.items()}),
     })
