@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import socket
 import sys
 import uuid
@@ -25,7 +24,7 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.ingest.documents import DEFAULT_MAX_BYTES
 from pipeline.locking import HOST_TAG, PID_TAG, BuildBusyError, BuildLock, current_holder, fail_orphaned_runs
-from pipeline.versioning import version_problem
+from pipeline.versioning import parse, version_problem
 from pipeline.quarantine import MAX_QUARANTINE_SHARE
 from pipeline.settings import (DEFAULT_DAGSTER_HOME, DEFAULT_DIST, DEFAULT_KEEP_DEV_BUILDS, DEFAULT_SEEDS, Settings,
                                reference_dir_for)
@@ -127,10 +126,7 @@ def run(args: argparse.Namespace, dev_build: bool) -> int:
         return 2
     dist = args.dist.resolve()
     target = dist / args.version
-    if not dev_build and (target.exists() or target.is_symlink()):
-        print(f"error: {target} already exists: release {args.version} was published before and releases are "
-              f"immutable, so nothing was built or changed. Pick a new version: "
-              f"python -m pipeline release --version {_next_version(args.version, dist)}", file=sys.stderr)
+    if not dev_build and _refuse_existing(target, args.version, "was published before"):
         return 1
     settings = Settings(
         seeds_dir=seeds,
@@ -172,11 +168,8 @@ def run(args: argparse.Namespace, dev_build: bool) -> int:
     except BuildBusyError as busy:
         print(f"error: {busy}", file=sys.stderr)
         return 1
-    if not dev_build and (target.exists() or target.is_symlink()):  # published while we waited
+    if not dev_build and _refuse_existing(target, args.version, "was published while this build waited"):
         lock.release()
-        print(f"error: {target} already exists: release {args.version} was published while this build waited; "
-              f"releases are immutable. Pick a new version: python -m pipeline release --version "
-              f"{_next_version(args.version, dist)}", file=sys.stderr)
         return 1
     reporter = Reporter(verbose=args.verbose)
     try:
@@ -202,12 +195,22 @@ def run(args: argparse.Namespace, dev_build: bool) -> int:
         lock.release()
 
 
+def _refuse_existing(target: Path, version: str, when: str) -> bool:
+    """Print the refusal and return True when the numbered release TARGET exists (releases are immutable)."""
+    if not (target.exists() or target.is_symlink()):
+        return False
+    print(f"error: {target} already exists: release {version} {when} and releases are immutable, so nothing was "
+          f"built or changed. Pick a new version: python -m pipeline release --version "
+          f"{_next_version(version, target.parent)}", file=sys.stderr)
+    return True
+
+
 def _next_version(version: str, dist: Path) -> str:
-    """A version after `version` (the next patch) that DIST does not hold yet."""
-    match = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)", version)
-    if not match:
+    """A version after `version` (the next patch, pipeline.versioning's scheme) that DIST does not hold yet."""
+    parsed = parse(version)
+    if parsed is None:
         return "X (a version not yet in " + str(dist) + ")"
-    major, minor, patch = (int(g) for g in match.groups())
+    major, minor, patch = parsed.major, parsed.minor, parsed.patch + (0 if parsed.pre else 1)
     while (dist / f"{major}.{minor}.{patch}").exists():
         patch += 1
     return f"{major}.{minor}.{patch}"

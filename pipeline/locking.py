@@ -141,6 +141,32 @@ def read_holder(path: Path) -> dict[str, Any]:
     return {}
 
 
+class folder_lock:
+    """An exclusive lock on a folder itself for a short critical section (blocking flock on the folder's own
+    descriptor, a no-op where there is none), so no lock file is left behind.
+
+    e.g. `with folder_lock(dist): ...` around the check and rename that publish a release.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder, self.fd = folder, None
+
+    def __enter__(self) -> "folder_lock":
+        try:
+            self.fd = os.open(self.folder, os.O_RDONLY)
+            if fcntl is not None:
+                fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except OSError:
+            if self.fd is not None:
+                os.close(self.fd)
+            self.fd = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing releases the lock
+
+
 # ---- what killed builds leave behind ------------------------------------------------------------------------------
 
 def hold_staging(folder: Path) -> int | None:

@@ -36,7 +36,7 @@ import pyarrow.parquet as pq
 from pipeline import DATASET_NAME, __version__
 from pipeline.changes import changelog_markdown, diff_releases
 from pipeline.hashing import sha256_of  # noqa: F401  (re-exported: tests and callers use it here)
-from pipeline.locking import hold_staging
+from pipeline.locking import folder_lock, hold_staging
 from pipeline.expectations import validate_release
 from pipeline.metadata import TableSchema, published_tables
 from pipeline.settings import release_timestamp
@@ -396,7 +396,7 @@ def _publish(staging: Path, final: Path, dev_build: bool) -> None:
     rename happen under DIST's lock, so of two writers racing for one name exactly one publishes and the other
     is told the release exists (never a bare "Directory not empty").
     """
-    with _locked(final.parent):
+    with folder_lock(final.parent):
         if not (final.exists() or final.is_symlink()):
             os.rename(staging, final)
             return
@@ -555,7 +555,7 @@ def update_latest(dist_dir: Path) -> Path | None:
     folder name and a newline. Development builds never change it. A real folder named `latest` is left alone.
     """
     link = dist_dir / LATEST
-    with _locked(dist_dir):  # two releases finishing at once: the later one sees both
+    with folder_lock(dist_dir):  # two releases finishing at once: the later one sees both
         newest = newest_release(dist_dir)
         if newest is None or (link.exists() and link.is_dir() and not link.is_symlink()):
             return None
@@ -573,26 +573,3 @@ def update_latest(dist_dir: Path) -> Path | None:
                 tmp.unlink()
             raise
     return link
-
-
-class _locked:
-    """An exclusive lock on the folder itself (flock; a no-op where there is none), so no lock file is left behind."""
-
-    def __init__(self, folder: Path):
-        self.folder, self.fd = folder, None
-
-    def __enter__(self) -> "_locked":
-        try:
-            import fcntl
-
-            self.fd = os.open(self.folder, os.O_RDONLY)
-            fcntl.flock(self.fd, fcntl.LOCK_EX)
-        except (ImportError, OSError):
-            if self.fd is not None:
-                os.close(self.fd)
-            self.fd = None
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.fd is not None:
-            os.close(self.fd)  # closing releases the lock

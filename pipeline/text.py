@@ -12,6 +12,10 @@ import re
 import unicodedata
 from bisect import bisect_right
 
+# Characters that show nothing: soft hyphen, zero-width space, non-joiner, joiner, word joiner and byte order
+# mark. They make equal-looking text differ and split numbers ("5\u200b000"): ingestion removes them from
+# metadata, and the quantity extractor reads bodies as if they were absent. Declared once here for both.
+INVISIBLE_CHARACTERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 

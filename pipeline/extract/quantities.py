@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from pipeline.text import INVISIBLE_CHARACTERS
+
 EXTRACTOR = "quantities"
 VERSION = "1.2.0"
 
@@ -1419,10 +1421,9 @@ def _take_sign(text: str, c: _Cand) -> None:
         c.value, c.base = -c.value, -c.base
 
 
-# Characters that show nothing: zero-width space, non-joiner, joiner, word joiner, byte order mark and
-# the soft hyphen. Inside a number they split it ("5\u200b000"), so they are read as absent.
-_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_INVISIBLE = re.compile("[" + _INVISIBLE_CHARS + "]")
+# Characters that show nothing (pipeline.text.INVISIBLE_CHARACTERS) split a number ("5\u200b000"), so they
+# are read as absent.
+_INVISIBLE = re.compile("[" + INVISIBLE_CHARACTERS + "]")
 
 
 def _visible(text: str) -> tuple[str, list[int] | None]:
@@ -1434,7 +1435,7 @@ def _visible(text: str) -> tuple[str, list[int] | None]:
     """
     if _INVISIBLE.search(text) is None:
         return text, None
-    where = [i for i, ch in enumerate(text) if ch not in _INVISIBLE_CHARS]
+    where = [i for i, ch in enumerate(text) if ch not in INVISIBLE_CHARACTERS]
     return "".join(text[i] for i in where), where
 
 

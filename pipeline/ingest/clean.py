@@ -12,14 +12,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pipeline.text import INVISIBLE_CHARACTERS
+
 REPLACEMENT = "\ufffd"
 _PAIR = re.compile(r"[\ud800-\udbff][\udc00-\udfff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # C0 and C1 controls, DEL, and the line and paragraph separators: none belongs in a one-line field.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_CHARACTERS = r"\x00-\x1f\x7f-\x9f\u2028\u2029"
+_CONTROL = re.compile(f"[{_CONTROL_CHARACTERS}]")
 # Invisible characters that make two equal-looking values differ.
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b\u200c\u200d\u2060\ufeff]")  # both of the above
+_ZERO_WIDTH = re.compile(f"[{INVISIBLE_CHARACTERS}]")
+_INVISIBLE = re.compile(f"[{_CONTROL_CHARACTERS}{INVISIBLE_CHARACTERS}]")  # both of the above
 _SPACE_RUN = re.compile(r"\s+")
 # A numeric character reference in HTML or XML: &#55296; or &#xD800;
 _CHAR_REF = r"&#(?:[xX]0*([0-9a-fA-F]{1,12})|0*([0-9]{1,16}));"
